@@ -1,0 +1,124 @@
+package checkimage.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code check-image} command line; {@link CheckRun} does the work. */
+@Command(name = "check-image", mixinStandardHelpOptions = true, version = "check-image 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Can these container images be pulled? Speaks the registry v2 protocol to each registry "
+                + "(ping, token, manifest HEAD) and reports, per image, accessible with its digest, or exactly why not.",
+                ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  every image is accessible",
+            "  1  at least one image is definitely not accessible: missing, auth rejected, invalid reference",
+            "  2  usage or configuration error (bad flags, unreadable or malformed files, unknown secret key)",
+            "  3  only with --fail-on-unknown: some result is unknown (network, rate limit, server trouble)",
+            "",
+            "Examples:",
+            "  check-image nginx:1.27 ghcr.io/acme/app@sha256:...",
+            "  check-image --file images.txt --output json | jq '.results[] | select(.status != \"accessible\")'",
+            "  check-image --job job.yaml --secrets secrets.yaml --task-role worker",
+            "  check-image --offline docker.io/ubuntu"})
+public final class CheckImageCommand implements Callable<Integer> {
+
+    /** What to print. */
+    enum Output { text, json }
+
+    @Parameters(paramLabel = "IMAGE", description = "Image references, e.g. nginx, ghcr.io/acme/app:1.2, host:5000/x@sha256:…")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "Read references from a file, one per line ('#' comments); '-' reads stdin. Repeatable.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--job", paramLabel = "JOB.yaml", description = "An OpenPAI job config (protocol v2): check its task roles' docker images.")
+    Path job;
+
+    @Option(names = "--secrets", paramLabel = "SECRETS.yaml", description = "Secrets rendered into the job's auth fields (<% $secrets.key %>).")
+    Path secrets;
+
+    @Option(names = "--task-role", paramLabel = "NAME", description = "Check only this task role's image "
+            + "(default: $PAI_CURRENT_TASK_ROLE_NAME, else every role).")
+    String taskRole;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    Output output = Output.text;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing; the exit code tells.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Explain each handshake step on stderr (never secrets).")
+    boolean verbose;
+
+    @Option(names = "--fail-on-unknown", description = "Exit 3 when a result is unknown (default: report it loudly but pass).")
+    boolean failOnUnknown;
+
+    @Option(names = "--offline", description = "Make no request: parse and normalize the references only.")
+    boolean offline;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Require the image for this platform. Repeatable.")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file. Repeatable.")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--plain-http", paramLabel = "HOST[:PORT]", description = "Use plain HTTP for this registry "
+            + "(loopback registries fall back to it by themselves). Repeatable.")
+    List<String> plainHttp = new ArrayList<>();
+
+    @Option(names = "--skip-tls-verify", paramLabel = "HOST[:PORT]", description = "Do not verify TLS certificates of this registry. Repeatable.")
+    List<String> skipTlsVerify = new ArrayList<>();
+
+    @Option(names = "--username", paramLabel = "USER", description = "Username for every registry checked; the password is read from stdin (--password-stdin).")
+    String username;
+
+    @Option(names = "--password-stdin", description = "Read the password for --username from stdin.")
+    boolean passwordStdin;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationParser.class,
+            description = "Deadline per image, retries included (default: ${DEFAULT-VALUE}); e.g. 500ms, 10s, 2m.")
+    Duration timeout = Duration.ofSeconds(30);
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Images checked at once (default: ${DEFAULT-VALUE}).")
+    int concurrency = 16;
+
+    @Option(names = "--per-registry", paramLabel = "N", description = "Images of one registry checked at once (default: ${DEFAULT-VALUE}).")
+    int perRegistry = 8;
+
+    @Option(names = "--no-color", description = "Never colour the table.")
+    boolean noColor;
+
+    private Terminal terminal;
+
+    /** Runs the command with the given streams and environment; returns the exit code, never throws. */
+    public static int execute(String[] args, Terminal terminal) {
+        CheckImageCommand command = new CheckImageCommand();
+        command.terminal = terminal;
+        CommandLine line = new CommandLine(command);
+        line.setOut(new java.io.PrintWriter(terminal.out(), true));
+        line.setErr(new java.io.PrintWriter(terminal.err(), true));
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setParameterExceptionHandler((ex, arguments) -> {
+            terminal.err().println("check-image: " + ex.getMessage());
+            terminal.err().println("Try 'check-image --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        line.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReporter.report(ex, terminal, command.verbose));
+        return line.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        return new CheckRun(this, terminal).run();
+    }
+}

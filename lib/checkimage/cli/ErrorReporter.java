@@ -1,0 +1,36 @@
+package checkimage.cli;
+
+import checkimage.credentials.CredentialException;
+import checkimage.input.InputException;
+import checkimage.reference.InvalidReferenceException;
+import checkimage.report.Redactor;
+
+/**
+ * The one broad catch: turns what escaped a run into one line on stderr and an exit code. Known input and
+ * configuration errors are exit 2 without a stack trace; anything else is a bug, still one line (plus the trace
+ * with -v), never a secret.
+ */
+final class ErrorReporter {
+
+    private ErrorReporter() {
+    }
+
+    static int report(Exception failure, Terminal terminal, boolean verbose) {
+        if (failure instanceof UsageException || failure instanceof InputException
+                || failure instanceof CredentialException || failure instanceof IllegalArgumentException
+                && !(failure instanceof InvalidReferenceException)) {
+            terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        if (failure instanceof InvalidReferenceException) {
+            terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
+            return ExitCodes.INACCESSIBLE;
+        }
+        terminal.err().println("check-image: internal error: " + failure.getClass().getSimpleName() + ": "
+                + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this; -v shows the trace)");
+        if (verbose) {
+            failure.printStackTrace(terminal.err());
+        }
+        return ExitCodes.USAGE;
+    }
+}

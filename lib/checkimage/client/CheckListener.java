@@ -1,0 +1,19 @@
+package checkimage.client;
+
+import checkimage.reference.ImageReference;
+
+/**
+ * Hears each handshake step, for {@code -v} narration and tests. Messages never contain secrets: they are
+ * built from URIs, statuses and credential sources only. Called from worker threads.
+ */
+@FunctionalInterface
+public interface CheckListener {
+
+    /** One step for {@code reference} (null for registry-wide steps such as a ping). */
+    void onStep(ImageReference reference, String message);
+
+    /** A listener that ignores everything. */
+    static CheckListener silent() {
+        return (reference, message) -> { };
+    }
+}

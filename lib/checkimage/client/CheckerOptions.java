@@ -1,0 +1,27 @@
+package checkimage.client;
+
+import checkimage.credentials.CredentialSource;
+import checkimage.reference.Platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything an {@link ImageChecker} is built with; immutable. */
+record CheckerOptions(CredentialSource credentials, TransportSettings transport, RetryPolicy retry, Duration timeout,
+                      int concurrency, int perRegistry, List<Platform> platforms, CheckListener listener, Clock clock) {
+
+    CheckerOptions {
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(timeout, "timeout");
+        platforms = List.copyOf(platforms);
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(clock, "clock");
+        if (concurrency < 1 || perRegistry < 1) {
+            throw new IllegalArgumentException("concurrency and perRegistry must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package checkimage.client;
+
+import checkimage.auth.Challenge;
+import checkimage.auth.ChallengeParser;
+import checkimage.credentials.Credential;
+import checkimage.credentials.CredentialException;
+import checkimage.credentials.CredentialSource;
+import checkimage.reference.ImageReference;
+import checkimage.reference.InvalidReferenceException;
+import checkimage.reference.Platform;
+import checkimage.result.Cause;
+import checkimage.result.CheckOutcome;
+import checkimage.result.CheckResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers "can this image be pulled?" for one reference or many, speaking the registry v2 protocol the way
+ * go-containerregistry's transport narrates it:
+ * <ol>
+ *   <li>ping {@code GET /v2/} once per registry ({@link Pinger}); 200 means no authentication, 401 carries the
+ *       challenges, of which a Bearer one with a realm is preferred over Basic;</li>
+ *   <li>ask the {@link CredentialSource} for the repository's credential (anonymous when none);</li>
+ *   <li>Basic: send the credential; Bearer: fetch a token for {@code repository:<path>:pull} from the realm, with
+ *       the credential as Basic (or an identity token by OAuth2 POST), and cache it ({@link Authenticator});</li>
+ *   <li>{@code HEAD /v2/<path>/manifests/<tag|digest>} with OCI and Docker Accept types ({@link ManifestProber});
+ *       a 401 whose challenge says {@code insufficient_scope} or {@code invalid_token} fetches one fresh token
+ *       and tries once more;</li>
+ *   <li>read the answer into a {@link CheckOutcome} ({@link ManifestInspector}): digest, media type and size,
+ *       verified digests, required platforms, or why not.</li>
+ * </ol>
+ * Batches run concurrently with a per-registry bound, share the token cache and the connection pool, check each
+ * distinct reference once and return results in input order. A checker is cheap to keep in a JShell session:
+ * close it when done.
+ *
+ * <pre>{@code
+ * try (var checker = ImageChecker.builder().build()) {
+ *     System.out.println(checker.check("nginx:1.27"));
+ * }
+ * }</pre>
+ */
+public final class ImageChecker implements AutoCloseable {
+
+    private final CheckerOptions options;
+    private final Transport transport;
+    private final RequestStats stats = new RequestStats();
+    private final Pinger pinger;
+    private final Authenticator authenticator;
+    private final ManifestProber prober;
+    private final ManifestInspector inspector;
+    private final BatchRunner batches;
+    private final ChallengeParser challengeParser = new ChallengeParser();
+
+    ImageChecker(CheckerOptions options, Transport transport) {
+        this.options = options;
+        this.transport = transport;
+        RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
+                duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
+        this.pinger = new Pinger(sender, options.transport());
+        this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()));
+        this.prober = new ManifestProber(sender);
+        this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
+        this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
+    }
+
+    /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */
+    public static ImageCheckerBuilder builder() {
+        return new ImageCheckerBuilder();
+    }
+
+    /** Checks one reference as written ({@code "nginx"}, {@code "ghcr.io/acme/app@sha256:…"}). */
+    public CheckResult check(String input) {
+        return checkAll(List.of(input)).get(0);
+    }
+
+    public CheckResult check(ImageReference reference) {
+        return run(reference, reference.toString());
+    }
+
+    /** Checks references, each distinct one once, concurrently; the results are in input order. */
+    public List<CheckResult> check(List<ImageReference> references) {
+        return checkAll(references.stream().map(ImageReference::toString).toList());
+    }
+
+    /** Checks inputs as written; an input that is no reference gives an invalid-reference result, without a request. */
+    public List<CheckResult> checkAll(List<String> inputs) {
+        Map<String, ImageReference> unique = new LinkedHashMap<>();
+        List<Object> parsed = new ArrayList<>();
+        for (String input : inputs) {
+            try {
+                ImageReference reference = ImageReference.parse(input);
+                unique.putIfAbsent(reference.toString(), reference);
+                parsed.add(reference);
+            } catch (InvalidReferenceException e) {
+                parsed.add(new CheckResult(input, new CheckOutcome.InvalidReference(input, e.getMessage()), "", Duration.ZERO));
+            }
+        }
+        Map<String, CheckResult> done = batches.run(unique.values(), ImageReference::registryHost, r -> run(r, r.toString()));
+        List<CheckResult> results = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Object item = parsed.get(i);
+            results.add(item instanceof CheckResult invalid ? invalid : relabel(done.get(item.toString()), inputs.get(i)));
+        }
+        return results;
+    }
+
+    /** How many pings, token, manifest and blob requests this checker has made so far. */
+    public RequestStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        batches.close();
+        transport.close();
+    }
+
+    private CheckResult run(ImageReference reference, String input) {
+        long start = System.nanoTime();
+        Deadline deadline = Deadline.after(options.timeout());
+        Credential credential;
+        try {
+            credential = options.credentials().lookup(reference.domain(), reference.path());
+        } catch (CredentialException e) {
+            CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
+            return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));
+        }
+        CheckOutcome outcome;
+        try {
+            outcome = handshake(reference, credential, deadline);
+        } catch (CheckAbort abort) {
+            outcome = abort.toOutcome(reference);
+        } catch (TransportException e) {
+            outcome = new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of());
+        }
+        options.listener().onStep(reference, "result: " + outcome.reason());
+        return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
+            throws CheckAbort, TransportException {
+        RegistrySession session = pinger.session(reference.registryHost(), deadline);
+        options.listener().onStep(reference, "credential: " + credential);
+        Authorization auth = authenticator.authorize(reference, session, credential, deadline);
+        RegistryResponse head = prober.head(reference, session, auth, deadline);
+        Optional<Challenge> retry = head.status() == 401 && auth.scheme() == Authorization.Scheme.BEARER
+                ? retryableChallenge(head) : Optional.empty();
+        if (retry.isPresent()) {
+            options.listener().onStep(reference, "token refused (" + retry.get().error() + "); fetching a fresh one");
+            auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
+            head = prober.head(reference, session, auth, deadline);
+        }
+        return inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+    }
+
+    private Optional<Challenge> retryableChallenge(RegistryResponse response) {
+        return challengeParser.parse(response.headerValues("www-authenticate")).stream()
+                .filter(c -> c.is("bearer"))
+                .filter(c -> "insufficient_scope".equals(c.error()) || "invalid_token".equals(c.error()))
+                .findFirst();
+    }
+
+    private static CheckResult relabel(CheckResult result, String input) {
+        return result.input().equals(input) ? result
+                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed());
+    }
+
+    /** The options this checker was built with (platforms, limits), for reports. */
+    public List<Platform> requiredPlatforms() {
+        return options.platforms();
+    }
+}

@@ -1,0 +1,126 @@
+package checkimage.client;
+
+import checkimage.credentials.CredentialSource;
+import checkimage.reference.Platform;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Builds an {@link ImageChecker}. Defaults: HTTPS with the JVM trust store, anonymous credentials, 30 s per
+ * image, 16 checks at once and 8 per registry, three tries for 429/502/503/504 and resets.
+ */
+public final class ImageCheckerBuilder {
+
+    private CredentialSource credentials = CredentialSource.anonymous();
+    private TransportSettings transport = TransportSettings.defaults();
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration timeout = Duration.ofSeconds(30);
+    private int concurrency = 16;
+    private int perRegistry = 8;
+    private final List<Platform> platforms = new ArrayList<>();
+    private CheckListener listener = CheckListener.silent();
+    private Clock clock = Clock.systemUTC();
+    private Function<TransportSettings, Transport> transportFactory;
+
+    ImageCheckerBuilder() {
+    }
+
+    /** Where credentials come from; anonymous by default. */
+    public ImageCheckerBuilder credentials(CredentialSource source) {
+        this.credentials = source;
+        return this;
+    }
+
+    /** All transport settings at once (plain-HTTP hosts, TLS, CA files, connection timeouts). */
+    public ImageCheckerBuilder transport(TransportSettings settings) {
+        this.transport = settings;
+        return this;
+    }
+
+    /** Allows plain HTTP for {@code host} (with port, as in references). */
+    public ImageCheckerBuilder plainHttp(String host) {
+        this.transport = transport.withPlainHttp(host);
+        return this;
+    }
+
+    /** Skips TLS certificate and host name verification for {@code host}. Dangerous; say so to the user. */
+    public ImageCheckerBuilder skipTlsVerify(String host) {
+        this.transport = transport.withSkipTlsVerify(host);
+        return this;
+    }
+
+    /** Trusts the CA certificates in a PEM file, besides the JVM trust store. */
+    public ImageCheckerBuilder caFile(Path pem) {
+        this.transport = transport.withCaFile(pem);
+        return this;
+    }
+
+    /** The overall deadline for one image, retries included. */
+    public ImageCheckerBuilder timeout(Duration perImage) {
+        this.timeout = perImage;
+        return this;
+    }
+
+    public ImageCheckerBuilder connectTimeouts(Duration connect, Duration read) {
+        this.transport = transport.withTimeouts(connect, read);
+        return this;
+    }
+
+    /** How many images are checked at once, in all. */
+    public ImageCheckerBuilder concurrency(int checks) {
+        this.concurrency = checks;
+        return this;
+    }
+
+    /** How many images of one registry are checked at once. */
+    public ImageCheckerBuilder perRegistry(int checks) {
+        this.perRegistry = checks;
+        return this;
+    }
+
+    public ImageCheckerBuilder retry(RetryPolicy policy) {
+        this.retry = policy;
+        return this;
+    }
+
+    /** Requires the image to exist for a platform, e.g. {@code linux/amd64}; repeatable. */
+    public ImageCheckerBuilder platform(String platform) {
+        this.platforms.add(Platform.parse(platform));
+        return this;
+    }
+
+    public ImageCheckerBuilder platforms(List<Platform> required) {
+        this.platforms.addAll(required);
+        return this;
+    }
+
+    /** Hears each handshake step (for -v); never given secrets. */
+    public ImageCheckerBuilder listener(CheckListener stepListener) {
+        this.listener = stepListener;
+        return this;
+    }
+
+    public ImageCheckerBuilder clock(Clock tokenClock) {
+        this.clock = tokenClock;
+        return this;
+    }
+
+    /** Replaces the HTTP transport (fault-injection tests). */
+    public ImageCheckerBuilder transportFactory(Function<TransportSettings, Transport> factory) {
+        this.transportFactory = factory;
+        return this;
+    }
+
+    public ImageChecker build() {
+        CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
+                platforms, listener, clock);
+        Transport wire = transportFactory != null ? transportFactory.apply(transport)
+                : new HttpClientTransport(transport, Math.max(perRegistry, 2));
+        return new ImageChecker(options, wire);
+    }
+}

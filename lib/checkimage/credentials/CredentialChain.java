@@ -1,0 +1,24 @@
+package checkimage.credentials;
+
+import java.util.List;
+
+/** Asks sources in order; the first that is not anonymous wins, else anonymous. */
+public final class CredentialChain implements CredentialSource {
+
+    private final List<CredentialSource> sources;
+
+    public CredentialChain(List<CredentialSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public Credential lookup(String registry, String repository) {
+        for (CredentialSource source : sources) {
+            Credential found = source.lookup(registry, repository);
+            if (!(found instanceof Credential.Anonymous)) {
+                return found;
+            }
+        }
+        return Credential.anonymous();
+    }
+}

@@ -1,0 +1,113 @@
+package checkimage.report;
+
+import checkimage.json.Json;
+import checkimage.reference.ImageReference;
+import checkimage.result.CheckOutcome;
+import checkimage.result.CheckResult;
+import checkimage.result.RegistryError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code --output json} document, schema version 1 (documented in the README). Keys are stable; a key whose
+ * value is unknown is present with {@code null}. Every string goes through {@link Redactor}.
+ */
+public final class JsonReport {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private JsonReport() {
+    }
+
+    /** The whole document: results in input order, a summary, request counts and the exit code. */
+    public static String render(List<ReportEntry> entries, Map<String, Integer> requests, int exitCode) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        List<Object> results = new ArrayList<>();
+        for (ReportEntry entry : entries) {
+            results.add(entry(entry));
+        }
+        root.put("results", results);
+        root.put("summary", Summary.of(entries).asMap());
+        root.put("requests", requests);
+        root.put("exitCode", exitCode);
+        return Json.writePretty(root);
+    }
+
+    static Map<String, Object> entry(ReportEntry entry) {
+        CheckResult result = entry.result();
+        CheckOutcome outcome = result.outcome();
+        ImageReference reference = referenceOf(outcome);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("input", Redactor.redact(result.input()));
+        map.put("origin", entry.origin());
+        map.put("reference", reference == null ? null : reference.toString());
+        map.put("familiar", reference == null ? null : reference.familiar());
+        map.put("registry", reference == null ? null : reference.domain());
+        map.put("repository", reference == null ? null : reference.path());
+        map.put("tag", reference == null ? null : reference.tag());
+        map.put("status", Status.of(outcome).word());
+        map.put("digest", digestOf(outcome, reference));
+        map.put("mediaType", outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
+        map.put("size", outcome instanceof CheckOutcome.Accessible a && a.size() >= 0 ? a.size() : null);
+        map.put("platforms", outcome instanceof CheckOutcome.Accessible a ? a.platforms() : List.of());
+        map.put("reason", Redactor.redact(outcome.reason()));
+        map.put("cause", outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
+        map.put("rejection", outcome instanceof CheckOutcome.AuthRejected r ? lower(r.rejection().name()) : null);
+        map.put("retryAfterSeconds", outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
+                ? u.retryAfter().toSeconds() : null);
+        map.put("errors", errorsOf(outcome));
+        map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
+        map.put("elapsedMs", result.elapsed().toMillis());
+        return map;
+    }
+
+    static ImageReference referenceOf(CheckOutcome outcome) {
+        if (outcome instanceof CheckOutcome.Accessible a) {
+            return a.reference();
+        } else if (outcome instanceof CheckOutcome.Missing m) {
+            return m.reference();
+        } else if (outcome instanceof CheckOutcome.AuthRejected r) {
+            return r.reference();
+        } else if (outcome instanceof CheckOutcome.Unknown u) {
+            return u.reference();
+        } else if (outcome instanceof CheckOutcome.NotChecked n) {
+            return n.reference();
+        }
+        return null;
+    }
+
+    private static String digestOf(CheckOutcome outcome, ImageReference reference) {
+        if (outcome instanceof CheckOutcome.Accessible a) {
+            return a.digest().toString();
+        }
+        return reference != null && reference.digest() != null ? reference.digest().toString() : null;
+    }
+
+    private static List<Object> errorsOf(CheckOutcome outcome) {
+        List<RegistryError> errors = List.of();
+        if (outcome instanceof CheckOutcome.Missing m) {
+            errors = m.errors();
+        } else if (outcome instanceof CheckOutcome.AuthRejected r) {
+            errors = r.errors();
+        } else if (outcome instanceof CheckOutcome.Unknown u) {
+            errors = u.errors();
+        }
+        List<Object> list = new ArrayList<>();
+        for (RegistryError error : errors) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("code", error.code());
+            map.put("message", Redactor.redact(error.message()));
+            list.add(map);
+        }
+        return list;
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
