@@ -1,0 +1,19 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
+//DEPS org.slf4j:slf4j-nop:1.7.36
+//DEPS org.yaml:snakeyaml:2.5
+//DEPS org.apache.groovy:groovy:4.0.33
+//SOURCES lib/**/*.java
+//JAVAC_OPTIONS --release 17
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
+//DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.
+//DESCRIPTION Example: jbang check-image.java nginx:1.27 ghcr.io/acme/app@sha256:... --output json
+
+/** The check-image command; everything lives in lib/ (see README.md). */
+class check_image {
+    public static void main(String[] args) {
+        checkimage.cli.Main.main(args);
+    }
+}
