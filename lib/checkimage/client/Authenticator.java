@@ -46,14 +46,14 @@ final class Authenticator {
         Challenge base = session.chosen().orElseThrow();
         List<String> scopes = new ArrayList<>(List.of(Scope.repositoryPull(reference.path()).toString()));
         cache.invalidate(key(base, scopes, credential));
-        if (fresh.scope() != null) {
-            for (Scope named : Scope.parseAll(fresh.scope())) {
+        if (fresh.scope().isPresent()) {
+            for (Scope named : Scope.parseAll(fresh.scope().get())) {
                 if (!scopes.contains(named.toString())) {
                     scopes.add(named.toString());
                 }
             }
         }
-        return bearer(reference, session, fresh.realm() != null ? fresh : base, scopes, credential, deadline);
+        return bearer(reference, session, fresh.realm().filter(r -> !r.isBlank()).isPresent() ? fresh : base, scopes, credential, deadline);
     }
 
     private Authorization bearer(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
@@ -80,6 +80,6 @@ final class Authenticator {
     }
 
     private static TokenCache.Key key(Challenge challenge, List<String> scopes, Credential credential) {
-        return new TokenCache.Key(challenge.realm(), challenge.service(), String.join(" ", scopes), credential);
+        return new TokenCache.Key(challenge.realm().orElse(""), challenge.service().orElse(""), String.join(" ", scopes), credential);
     }
 }

@@ -151,7 +151,7 @@ public final class ImageChecker implements AutoCloseable {
         Optional<Challenge> retry = head.status() == 401 && auth.scheme() == Authorization.Scheme.BEARER
                 ? retryableChallenge(head) : Optional.empty();
         if (retry.isPresent()) {
-            options.listener().onStep(reference, "token refused (" + retry.get().error() + "); fetching a fresh one");
+            options.listener().onStep(reference, "token refused (" + retry.get().error().orElse("") + "); fetching a fresh one");
             auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
             head = prober.head(reference, session, auth, deadline);
         }
@@ -161,7 +161,7 @@ public final class ImageChecker implements AutoCloseable {
     private Optional<Challenge> retryableChallenge(RegistryResponse response) {
         return challengeParser.parse(response.headerValues("www-authenticate")).stream()
                 .filter(c -> c.is("bearer"))
-                .filter(c -> "insufficient_scope".equals(c.error()) || "invalid_token".equals(c.error()))
+                .filter(c -> c.error().filter(e -> e.equals("insufficient_scope") || e.equals("invalid_token")).isPresent())
                 .findFirst();
     }
 

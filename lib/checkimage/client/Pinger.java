@@ -29,6 +29,7 @@ final class Pinger {
     private final RequestSender sender;
     private final TransportSettings settings;
     private final ChallengeParser parser = new ChallengeParser();
+    private final ChallengeSelector selector = new ChallengeSelector();
     private final ConcurrentHashMap<String, CompletableFuture<RegistrySession>> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> failedAt = new ConcurrentHashMap<>();
 
@@ -115,7 +116,7 @@ final class Pinger {
         }
         if (status == 401) {
             List<Challenge> offered = parser.parse(response.headerValues("www-authenticate"));
-            Optional<Challenge> chosen = ChallengeSelector.select(offered);
+            Optional<Challenge> chosen = selector.select(offered);
             if (chosen.isEmpty()) {
                 throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, host + " asks for authentication but offers no usable "
                         + "Basic or Bearer challenge" + (offered.isEmpty() ? "" : " (offered: " + offered + ")"));

@@ -36,7 +36,7 @@ final class TokenFetcher {
     Token fetch(ImageReference reference, RegistrySession session, Challenge bearer, List<String> scopes,
                 Credential credential, Deadline deadline) throws CheckAbort {
         URI realm = realmOf(session, bearer);
-        String service = bearer.service();
+        String service = bearer.service().orElse(null);
         RegistryResponse response;
         try {
             if (credential instanceof Credential.IdentityToken identity) {
@@ -104,7 +104,7 @@ final class TokenFetcher {
     private static URI realmOf(RegistrySession session, Challenge bearer) throws CheckAbort {
         URI realm;
         try {
-            realm = URI.create(bearer.realm());
+            realm = URI.create(bearer.realm().orElse("").trim());
         } catch (IllegalArgumentException e) {
             throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, session.host() + " named an invalid token realm");
         }
