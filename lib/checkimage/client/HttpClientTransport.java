@@ -163,7 +163,7 @@ public final class HttpClientTransport implements Transport {
             return new TransportException(Cause.CONNECT, "cannot connect to " + request.uri().getAuthority() + ": " + detail);
         }
         if (failure instanceof SocketException || failure instanceof org.apache.hc.core5.http.ConnectionClosedException) {
-            return new TransportException(Cause.CONNECT, "connection lost on " + where + ": " + detail);
+            return new TransportException(Cause.CONNECT, "connection lost on " + where + ": " + detail, true);
         }
         return new TransportException(Cause.UNEXPECTED_RESPONSE, "request failed on " + where + ": " + detail);
     }

@@ -70,7 +70,13 @@ final class RequestSender {
         RegistryRequest current = request;
         for (int hop = 0; ; hop++) {
             stats.count(kind);
-            RegistryResponse response = transport.send(current, deadline);
+            RegistryResponse response;
+            try {
+                response = transport.send(current, deadline);
+            } catch (TransportException e) {
+                listener.onStep(reference, current.method() + " " + current.uri() + " failed: " + e.getMessage());
+                throw e;
+            }
             listener.onStep(reference, current.method() + " " + current.uri() + " -> " + response.status()
                     + (response.protocol().isEmpty() ? "" : " (" + response.protocol() + ")"));
             String location = response.header("location");
