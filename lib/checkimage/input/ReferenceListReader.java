@@ -1,0 +1,76 @@
+package checkimage.input;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a list of image references, one a line.
+ *
+ * <p>Each line is trimmed; blank lines and lines starting with {@code #} are skipped, and a trailing comment
+ * ({@code #} after whitespace, as in {@code alpine:3.20  # base}) is cut off. A {@code #} with no whitespace
+ * before it stays in the text, so the reference parser can reject it with its position. A UTF-8 byte order
+ * mark at the start is ignored. Every entry keeps its 1-based line number. The references are not parsed here.
+ */
+public final class ReferenceListReader {
+
+    /**
+     * Reads the list in {@code file} (UTF-8).
+     *
+     * @throws InputException naming the file and the operating system's reason when it cannot be read
+     */
+    public List<ListedReference> read(Path file) {
+        String source = file.toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, source);
+        } catch (IOException e) {
+            throw InputException.unreadable(source, e);
+        }
+    }
+
+    /**
+     * Reads the list from {@code reader}, which the caller closes; {@code source} names it in entries and
+     * errors ({@code -} for standard input).
+     *
+     * @throws InputException naming the source when reading fails
+     */
+    public List<ListedReference> read(Reader reader, String source) {
+        BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+        List<ListedReference> entries = new ArrayList<>();
+        try {
+            int number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                String text = entryOf(number == 1 ? stripByteOrderMark(line) : line);
+                if (!text.isEmpty()) {
+                    entries.add(new ListedReference(text, source, number));
+                }
+            }
+        } catch (IOException e) {
+            throw InputException.unreadable(source, e);
+        }
+        return List.copyOf(entries);
+    }
+
+    private static String entryOf(String line) {
+        String text = line.strip();
+        if (text.startsWith("#")) {
+            return "";
+        }
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '#' && Character.isWhitespace(text.charAt(i - 1))) {
+                return text.substring(0, i).strip();
+            }
+        }
+        return text;
+    }
+
+    private static String stripByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+}
