@@ -80,7 +80,7 @@ class LayeringSpec extends Specification {
         List<String> imports = []
         Files.walk(LIB.resolve(pkg)).withCloseable { stream ->
             stream.filter { it.toString().endsWith('.java') }.forEach { Path file ->
-                file.readLines().each { String line ->
+                Files.readAllLines(file).each { String line ->
                     def m = line =~ /^import\s+(?:static\s+)?([\w.]+)/
                     if (m.find()) {
                         imports << m.group(1)

@@ -1,0 +1,116 @@
+package checkimage.cli;
+
+import checkimage.credentials.Credential;
+import checkimage.credentials.ExplicitCredentials;
+import checkimage.credentials.Secret;
+import checkimage.input.InputException;
+import checkimage.input.JobAuth;
+import checkimage.input.JobConfig;
+import checkimage.input.JobConfigReader;
+import checkimage.input.JobImage;
+import checkimage.input.ListedReference;
+import checkimage.input.ReferenceListReader;
+import checkimage.reference.ImageReference;
+import checkimage.reference.InvalidReferenceException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Gathers what to check, in order: IMAGE arguments, then {@code --file} lists, then the OpenPAI job's task
+ * roles. Explicit credentials (the job's {@code auth} blocks, {@code --username/--password-stdin}) are put into
+ * {@code explicit} on the way.
+ */
+final class InputCollector {
+
+    private final CheckImageCommand command;
+    private final Terminal terminal;
+    private final ExplicitCredentials explicit;
+
+    InputCollector(CheckImageCommand command, Terminal terminal, ExplicitCredentials explicit) {
+        this.command = command;
+        this.terminal = terminal;
+        this.explicit = explicit;
+    }
+
+    List<CheckItem> collect() {
+        List<CheckItem> items = new ArrayList<>();
+        command.images.forEach(image -> items.add(new CheckItem(image, "argument")));
+        for (String file : command.files) {
+            items.addAll(fromList(file));
+        }
+        if (command.job != null) {
+            items.addAll(fromJob(command.job, command.secrets));
+        }
+        if (command.username != null) {
+            addUserCredential(items);
+        }
+        return items;
+    }
+
+    private List<CheckItem> fromList(String file) {
+        ReferenceListReader reader = new ReferenceListReader();
+        List<ListedReference> listed = file.equals("-")
+                ? reader.read(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)), "-")
+                : reader.read(Path.of(file));
+        return listed.stream().map(entry -> new CheckItem(entry.text(), entry.where())).toList();
+    }
+
+    private List<CheckItem> fromJob(Path job, Path secrets) {
+        JobConfigReader reader = new JobConfigReader();
+        JobConfig config = secrets == null ? reader.read(job) : reader.read(job, secrets);
+        List<JobImage> images = config.select(Optional.ofNullable(command.taskRole), terminal.env());
+        List<CheckItem> items = new ArrayList<>();
+        for (JobImage image : images) {
+            items.add(new CheckItem(image.uri(), job.getFileName() + " task role " + image.taskRole()
+                    + " (prerequisite " + image.prerequisite() + ")"));
+            image.auth().ifPresent(auth -> addJobCredential(image, auth));
+        }
+        return items;
+    }
+
+    private void addJobCredential(JobImage image, JobAuth auth) {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(image.uri());
+        } catch (InvalidReferenceException e) {
+            return; // the check reports the invalid reference itself
+        }
+        if (!auth.appliesTo(reference.domain())) {
+            terminal.err().println("check-image: warning: " + command.job.getFileName() + ": auth of prerequisite '"
+                    + auth.prerequisite() + "' is for " + auth.registryHost().orElse("?") + ", not " + reference.domain()
+                    + "; checking " + reference.familiar() + " without it");
+            return;
+        }
+        explicit.forRepository(reference.domain(), reference.path(), auth.toCredential());
+    }
+
+    private void addUserCredential(List<CheckItem> items) {
+        if (!command.passwordStdin) {
+            throw new UsageException("--username needs --password-stdin (passwords are never taken as flags)");
+        }
+        String password;
+        try {
+            password = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            throw new UsageException("cannot read the password from stdin: " + e.getMessage());
+        }
+        if (password == null || password.isEmpty()) {
+            throw new UsageException("--password-stdin: stdin holds no password");
+        }
+        Credential credential = new Credential.UsernamePassword(command.username, Secret.of(password), "--username");
+        for (CheckItem item : items) {
+            try {
+                explicit.forRegistry(ImageReference.parse(item.input()).domain(), credential);
+            } catch (InvalidReferenceException e) {
+                // reported by the check
+            }
+        }
+    }
+}
