@@ -23,12 +23,12 @@ public final class TextReport {
         }
         width = Math.min(width, 72);
         StringBuilder out = new StringBuilder();
-        out.append(pad("REFERENCE", width)).append("  ").append(pad("RESULT", 17)).append("DETAIL\n");
+        out.append(pad("REFERENCE", width)).append("  ").append(pad("RESULT", 17)).append("  DETAIL\n");
         for (ReportEntry entry : entries) {
             Status status = Status.of(entry.result().outcome());
             String word = status.word().replace('_', ' ');
             out.append(pad(label(entry), width)).append("  ")
-                    .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17))
+                    .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17)).append("  ")
                     .append(Redactor.redact(detail(entry, showSource))).append('\n');
         }
         out.append(Summary.of(entries)).append('\n');
@@ -62,6 +62,6 @@ public final class TextReport {
     }
 
     private static String pad(String text, int width) {
-        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }
