@@ -14,6 +14,6 @@
 /** The check-image command; everything lives in lib/ (see README.md). */
 class check_image {
     public static void main(String[] args) {
-        checkimage.cli.Main.main(args);
+        checkimage.cli.Main.run(args);
     }
 }
