@@ -56,6 +56,25 @@ final class Authenticator {
         return bearer(reference, session, fresh.realm().filter(r -> !r.isBlank()).isPresent() ? fresh : base, scopes, credential, deadline);
     }
 
+    /**
+     * Fetches one token for many repositories of one registry ({@code scopes}, all for {@code credential}) and
+     * caches it under each scope, so the checks that follow need no token request of their own. Does nothing
+     * for registries that do not use Bearer tokens.
+     */
+    void prefetch(ImageReference sample, RegistrySession session, List<String> scopes, Credential credential,
+                  Deadline deadline) throws CheckAbort {
+        Challenge challenge = session.chosen().orElse(null);
+        if (challenge == null || !challenge.is("bearer") || scopes.isEmpty()) {
+            return;
+        }
+        List<String> missing = scopes.stream().filter(s -> cache.get(key(challenge, List.of(s), credential)) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Token token = fetcher.fetch(sample, session, challenge, missing, credential, deadline);
+        cache.putForEach(key(challenge, missing, credential), missing, token);
+    }
+
     private Authorization bearer(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
                                  Credential credential, Deadline deadline) throws CheckAbort {
         TokenCache.Key key = key(challenge, scopes, credential);

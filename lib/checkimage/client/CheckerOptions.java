@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /** Everything an {@link ImageChecker} is built with; immutable. */
 record CheckerOptions(CredentialSource credentials, TransportSettings transport, RetryPolicy retry, Duration timeout,
-                      int concurrency, int perRegistry, List<Platform> platforms, CheckListener listener, Clock clock) {
+                      int concurrency, int perRegistry, int tokenBatch, List<Platform> platforms, CheckListener listener,
+                      Clock clock) {
 
     CheckerOptions {
         Objects.requireNonNull(credentials, "credentials");

@@ -54,6 +54,8 @@ public final class ImageChecker implements AutoCloseable {
     private final ManifestProber prober;
     private final ManifestInspector inspector;
     private final BatchRunner batches;
+    private final CredentialSource credentials;
+    private final TokenPrefetcher prefetcher;
     private final ChallengeParser challengeParser = new ChallengeParser();
 
     ImageChecker(CheckerOptions options, Transport transport) {
@@ -66,6 +68,8 @@ public final class ImageChecker implements AutoCloseable {
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
+        this.credentials = new MemoizedCredentials(options.credentials());
+        this.prefetcher = new TokenPrefetcher(pinger, authenticator, credentials, options.tokenBatch(), options.timeout());
     }
 
     /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */
@@ -100,6 +104,7 @@ public final class ImageChecker implements AutoCloseable {
                 parsed.add(new CheckResult(input, new CheckOutcome.InvalidReference(input, e.getMessage()), "", Duration.ZERO));
             }
         }
+        prefetchTokens(unique.values());
         Map<String, CheckResult> done = batches.run(unique.values(), ImageReference::registryHost, r -> run(r, r.toString()));
         List<CheckResult> results = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -120,12 +125,24 @@ public final class ImageChecker implements AutoCloseable {
         transport.close();
     }
 
+    private void prefetchTokens(java.util.Collection<ImageReference> references) {
+        Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
+        references.forEach(r -> byRegistry.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
+        List<List<ImageReference>> groups = byRegistry.values().stream().filter(g -> g.size() > 1).toList();
+        if (!groups.isEmpty()) {
+            batches.run(groups, g -> g.get(0).registryHost(), g -> {
+                prefetcher.prefetch(g);
+                return Boolean.TRUE;
+            });
+        }
+    }
+
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(options.timeout());
         Credential credential;
         try {
-            credential = options.credentials().lookup(reference.domain(), reference.path());
+            credential = credentials.lookup(reference.domain(), reference.path());
         } catch (CredentialException e) {
             CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
             return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));

@@ -22,10 +22,14 @@ public final class ImageCheckerBuilder {
     private Duration timeout = Duration.ofSeconds(30);
     private int concurrency = 16;
     private int perRegistry = 8;
+    private int tokenBatch = DEFAULT_TOKEN_BATCH;
     private final List<Platform> platforms = new ArrayList<>();
     private CheckListener listener = CheckListener.silent();
     private Clock clock = Clock.systemUTC();
     private Function<TransportSettings, Transport> transportFactory;
+
+    /** Repositories per token request when a batch prefetches tokens; see the README's benchmark for the choice. */
+    public static final int DEFAULT_TOKEN_BATCH = 50;
 
     ImageCheckerBuilder() {
     }
@@ -83,6 +87,12 @@ public final class ImageCheckerBuilder {
         return this;
     }
 
+    /** How many repositories one token request may ask for in a batch; 1 turns prefetching off. */
+    public ImageCheckerBuilder tokenBatch(int scopesPerRequest) {
+        this.tokenBatch = scopesPerRequest;
+        return this;
+    }
+
     public ImageCheckerBuilder retry(RetryPolicy policy) {
         this.retry = policy;
         return this;
@@ -118,7 +128,7 @@ public final class ImageCheckerBuilder {
 
     public ImageChecker build() {
         CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
-                platforms, listener, clock);
+                tokenBatch, platforms, listener, clock);
         Transport wire = transportFactory != null ? transportFactory.apply(transport)
                 : new HttpClientTransport(transport, Math.max(perRegistry, 2));
         return new ImageChecker(options, wire);

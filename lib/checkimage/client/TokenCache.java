@@ -48,6 +48,13 @@ final class TokenCache {
         entries.put(key, new Entry(token, lifetime.isNegative() ? Duration.ZERO : lifetime));
     }
 
+    /** Caches a token issued for several scopes under each of them, so single-scope lookups find it. */
+    void putForEach(Key key, java.util.List<String> scopes, Token token) {
+        for (String scope : scopes) {
+            put(new Key(key.realm(), key.service(), scope, key.credential()), token);
+        }
+    }
+
     void invalidate(Key key) {
         entries.remove(key);
     }
