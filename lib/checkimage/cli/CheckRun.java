@@ -26,6 +26,7 @@ final class CheckRun {
 
     private final CheckImageCommand command;
     private final Terminal terminal;
+    private ProgressListener progress;
 
     CheckRun(CheckImageCommand command, Terminal terminal) {
         this.command = command;
@@ -79,6 +80,9 @@ final class CheckRun {
         List<ReportEntry> entries = new ArrayList<>();
         try (ImageChecker checker = builder(explicit).build()) {
             List<CheckResult> results = checker.checkAll(items.stream().map(CheckItem::input).toList());
+            if (progress != null) {
+                progress.finish();
+            }
             for (int i = 0; i < items.size(); i++) {
                 entries.add(new ReportEntry(results.get(i), items.get(i).origin()));
             }
@@ -111,7 +115,8 @@ final class CheckRun {
         if (command.verbose) {
             builder.listener(new VerboseListener(terminal.err()));
         } else if (terminal.interactive() && !command.quiet) {
-            builder.listener(new ProgressListener(terminal.err()));
+            progress = new ProgressListener(terminal.err());
+            builder.listener(progress);
         }
         return builder;
     }

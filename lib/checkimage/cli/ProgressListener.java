@@ -16,6 +16,16 @@ final class ProgressListener implements CheckListener {
         this.err = err;
     }
 
+    /** Clears the progress line, if one was drawn, before the report is printed. */
+    void finish() {
+        if (done.get() >= 10) {
+            synchronized (err) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
+    }
+
     @Override
     public void onStep(ImageReference reference, String message) {
         if (reference != null && message.startsWith("result: ")) {
