@@ -1,0 +1,228 @@
+package checkimage.client
+
+import checkimage.credentials.Credential
+import checkimage.credentials.CredentialSource
+import checkimage.credentials.Secret
+import checkimage.fixture.RegistryFixture
+import checkimage.fixture.TokenRequest
+import checkimage.fixture.TokenServer
+import checkimage.result.Cause
+import checkimage.result.CheckOutcome
+import checkimage.result.CheckResult
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Unroll
+
+import java.time.Duration
+
+/**
+ * The Bearer token handshake against a real registry and an in-test token server that signs JWTs the registry
+ * verifies. Anonymous pull is granted on public/ and library/ only; alice may pull everything, bob only team/.
+ */
+class TokenAuthIntegrationSpec extends Specification {
+
+    @Shared
+    RegistryFixture registry
+
+    @Shared
+    Map<String, String> digests
+
+    def setupSpec() {
+        registry = RegistryFixture.start(RegistryFixture.Mode.TOKEN)
+        digests = registry.seedStandardImages()
+    }
+
+    def cleanupSpec() {
+        registry?.close()
+    }
+
+    def setup() {
+        registry.tokenServer.reset()
+    }
+
+    TokenServer getTokens() {
+        registry.tokenServer
+    }
+
+    ImageChecker checker(Credential credential, Closure<ImageCheckerBuilder> tune = { it }) {
+        tune(ImageChecker.builder().caFile(registry.caFile).credentials({ r, p -> credential } as CredentialSource)).build()
+    }
+
+    CheckOutcome check(String path, Credential credential = Credential.anonymous()) {
+        ImageChecker checker = checker(credential)
+        try {
+            return checker.check("${registry.host}/${path}").outcome()
+        } finally {
+            checker.close()
+        }
+    }
+
+    static Credential user(String name, String password) {
+        new Credential.UsernamePassword(name, Secret.of(password), 'spec')
+    }
+
+    static final Credential ALICE = user('alice', 'alice-s3cret-pw')
+    static final Credential BOB = user('bob', 'bob-s3cret-pw')
+
+    @Unroll("#who pulling #path -> #kind")
+    def "who may pull what is decided by the token server's grants"() {
+        expect:
+        check(path, credential).kind() == kind
+
+        where:
+        who         | credential             | path                 | kind
+        'anonymous' | Credential.anonymous() | 'public/hello:oci'   | CheckOutcome.Kind.ACCESSIBLE
+        'anonymous' | Credential.anonymous() | 'library/hello:index'| CheckOutcome.Kind.ACCESSIBLE
+        'anonymous' | Credential.anonymous() | 'private/hello:oci'  | CheckOutcome.Kind.AUTH_REJECTED
+        'alice'     | ALICE                  | 'private/hello:oci'  | CheckOutcome.Kind.ACCESSIBLE
+        'bob'       | BOB                    | 'team/app:oci'       | CheckOutcome.Kind.ACCESSIBLE
+        'bob'       | BOB                    | 'private/hello:oci'  | CheckOutcome.Kind.AUTH_REJECTED
+        'alice'     | ALICE                  | 'private/nothing:oci'| CheckOutcome.Kind.MISSING
+        'anonymous' | Credential.anonymous() | 'private/nothing:oci'| CheckOutcome.Kind.AUTH_REJECTED
+    }
+
+    def "anonymous pull of a private repository is denied after one insufficient_scope retry"() {
+        when:
+        CheckOutcome outcome = check('private/hello:oci')
+
+        then:
+        (outcome as CheckOutcome.AuthRejected).rejection() == CheckOutcome.Rejection.DENIED
+        outcome.reason().contains('anonymous pull is not allowed')
+        tokens.requestLog.size() == 2
+        tokens.requestLog.every { it.scopes().contains('repository:private/hello:pull') }
+    }
+
+    def "a wrong password is rejected by the token server as bad credentials"() {
+        when:
+        CheckOutcome outcome = check('private/hello:oci', user('alice', 'not-her-password'))
+
+        then:
+        (outcome as CheckOutcome.AuthRejected).rejection() == CheckOutcome.Rejection.BAD_CREDENTIALS
+        !outcome.toString().contains('not-her-password')
+    }
+
+    def "the token request carries service, scope and Basic credentials"() {
+        when:
+        check('private/hello:oci', ALICE)
+        TokenRequest request = tokens.requestLog[0]
+
+        then:
+        request.method() == 'GET'
+        request.param('service') == RegistryFixture.SERVICE
+        request.scopes() == ['repository:private/hello:pull']
+        request.authScheme() == 'Basic'
+        request.username() == 'alice'
+    }
+
+    @Unroll("a token response with #style is understood")
+    def "token and access_token are both accepted"() {
+        given:
+        tokens.responseStyle = style
+
+        expect:
+        check('private/hello:oci', ALICE).isAccessible()
+
+        where:
+        style << TokenServer.ResponseStyle.values().toList()
+    }
+
+    def "a cached token is reused for the same repository and refetched once it expires"() {
+        given:
+        tokens.tokenLifetime = Duration.ofSeconds(2)
+        ImageChecker checker = checker(ALICE)
+
+        when:
+        checker.check("${registry.host}/private/hello:oci")
+        checker.check("${registry.host}/private/hello:oci")
+
+        then:
+        tokens.requestLog.size() == 1
+
+        when:
+        Thread.sleep(2100)
+        CheckResult late = checker.check("${registry.host}/private/hello:oci")
+
+        then:
+        late.isAccessible()
+        tokens.requestLog.size() == 2
+
+        cleanup:
+        checker?.close()
+    }
+
+    def "an identity token is exchanged with the OAuth2 refresh-token POST"() {
+        given:
+        Credential identity = new Credential.IdentityToken('alice', Secret.of(tokens.refreshTokenFor('alice')), 'spec')
+
+        when:
+        CheckOutcome outcome = check('private/hello:oci', identity)
+
+        then:
+        outcome.isAccessible()
+        tokens.requestLog[0].method() == 'POST'
+        tokens.requestLog[0].param('grant_type') == 'refresh_token'
+        tokens.requestLog[0].param('client_id') == 'check-image'
+    }
+
+    def "a token server failing with 503 is unknown (server error) after retries"() {
+        given:
+        tokens.respondWith(503, '{"errors":[{"code":"UNAVAILABLE","message":"down"}]}', 10)
+
+        when:
+        CheckOutcome outcome = check('private/hello:oci', ALICE)
+
+        then:
+        (outcome as CheckOutcome.Unknown).cause() == Cause.SERVER_ERROR
+    }
+
+    def "a batch asks the token server once per batch of repositories"() {
+        given:
+        List<String> inputs = ['public/hello:oci', 'library/hello:oci', 'library/hello:docker', 'team/app:oci', 'private/hello:oci']
+                .collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(ALICE)
+
+        when:
+        List<CheckResult> results = checker.checkAll(inputs)
+
+        then:
+        results.every { it.isAccessible() }
+        tokens.requestLog.size() == 1
+        tokens.requestLog[0].scopes().size() == 4
+        checker.stats().pings() == 1
+
+        cleanup:
+        checker?.close()
+    }
+
+    def "the scope batch size bounds scopes per token request"() {
+        given:
+        List<String> inputs = ['public/hello:oci', 'library/hello:oci', 'team/app:oci', 'private/hello:oci']
+                .collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(ALICE, { it.tokenBatch(2) })
+
+        when:
+        checker.checkAll(inputs)
+
+        then:
+        tokens.requestLog.size() == 2
+        tokens.requestLog.every { it.scopes().size() == 2 }
+
+        cleanup:
+        checker?.close()
+    }
+
+    def "anonymous batches still deny private repositories correctly"() {
+        given:
+        List<String> inputs = ['public/hello:oci', 'private/hello:oci'].collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(Credential.anonymous())
+
+        when:
+        List<CheckResult> results = checker.checkAll(inputs)
+
+        then:
+        results*.kind() == [CheckOutcome.Kind.ACCESSIBLE, CheckOutcome.Kind.AUTH_REJECTED]
+
+        cleanup:
+        checker?.close()
+    }
+}
