@@ -90,7 +90,7 @@ public final class HttpClientTransport implements Transport {
             builder.setHeader("Authorization", request.authorization().revealForHeader());
         }
         if (request.formBody() != null) {
-            builder.setBody(request.formBody(), ContentType.APPLICATION_FORM_URLENCODED);
+            builder.setBody(request.formBody().revealForHeader(), ContentType.APPLICATION_FORM_URLENCODED);
         }
         builder.setRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(read.isZero() ? Duration.ofMillis(1) : read))

@@ -11,7 +11,7 @@ import java.util.Objects;
  * never shows it; {@code maxBody} bounds how much of the response body is kept.
  */
 public record RegistryRequest(String method, URI uri, Map<String, String> headers, Secret authorization,
-                              String formBody, int maxBody) {
+                              Secret formBody, int maxBody) {
 
     public RegistryRequest {
         Objects.requireNonNull(method, "method");
@@ -42,7 +42,7 @@ public record RegistryRequest(String method, URI uri, Map<String, String> header
     }
 
     /** A POST of an {@code application/x-www-form-urlencoded} body, which may carry a secret; it is never printed. */
-    public static RegistryRequest postForm(URI uri, String formBody, int maxBody) {
+    public static RegistryRequest postForm(URI uri, Secret formBody, int maxBody) {
         return new RegistryRequest("POST", uri, Map.of(), null, formBody, maxBody);
     }
 

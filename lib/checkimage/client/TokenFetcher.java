@@ -2,6 +2,7 @@ package checkimage.client;
 
 import checkimage.auth.Challenge;
 import checkimage.credentials.Credential;
+import checkimage.credentials.Secret;
 import checkimage.reference.ImageReference;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome.Rejection;
@@ -78,7 +79,7 @@ final class TokenFetcher {
                 + "&scope=" + encode(String.join(" ", scopes))
                 + "&client_id=" + CLIENT_ID
                 + "&refresh_token=" + encode(identity.token().revealForHeader());
-        return sender.send(reference, RequestStats.Kind.TOKEN, RegistryRequest.postForm(realm, form, MAX_TOKEN_BODY), deadline);
+        return sender.send(reference, RequestStats.Kind.TOKEN, RegistryRequest.postForm(realm, Secret.of(form), MAX_TOKEN_BODY), deadline);
     }
 
     private Token interpret(URI realm, Credential credential, RegistryResponse response) throws CheckAbort {
