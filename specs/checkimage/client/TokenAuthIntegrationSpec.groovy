@@ -225,4 +225,28 @@ class TokenAuthIntegrationSpec extends Specification {
         cleanup:
         checker?.close()
     }
+
+    def "no password, token or Authorization value appears in any step message, outcome or exception text"() {
+        given:
+        List<String> said = Collections.synchronizedList([])
+        ImageChecker checker = ImageChecker.builder().caFile(registry.caFile)
+                .credentials({ r, p -> p.startsWith('private/') ? ALICE : user('bob', 'bob-wrong-pw-42') } as CredentialSource)
+                .listener({ ref, message -> said << message } as CheckListener).build()
+
+        when:
+        List<CheckResult> results = checker.checkAll(['private/hello:oci', 'team/app:oci', 'private/gone:x']
+                .collect { "${registry.host}/${it}".toString() })
+        String everything = (said + results*.toString() + results*.outcome()*.reason()).join('\n')
+
+        then:
+        results*.kind() == [CheckOutcome.Kind.ACCESSIBLE, CheckOutcome.Kind.AUTH_REJECTED, CheckOutcome.Kind.MISSING]
+        !everything.contains('alice-s3cret-pw')
+        !everything.contains('bob-wrong-pw-42')
+        !everything.contains(Base64.encoder.encodeToString('alice:alice-s3cret-pw'.bytes))
+        !(everything =~ /eyJ[A-Za-z0-9_-]{8,}/)
+        !everything.contains('Bearer ey')
+
+        cleanup:
+        checker?.close()
+    }
 }
