@@ -144,15 +144,29 @@ final class RequestSender {
             return null;
         }
         String trimmed = value.trim();
-        if (trimmed.chars().allMatch(Character::isDigit) && trimmed.length() <= 9) {
-            return Duration.ofSeconds(Long.parseLong(trimmed));
+        if (trimmed.chars().allMatch(Character::isDigit)) {
+            // beyond any sensible wait: keep it huge rather than overflow
+            return trimmed.length() > 12 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(trimmed));
         }
-        try {
-            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration delta = Duration.between(now, at);
-            return delta.isNegative() ? Duration.ZERO : delta;
-        } catch (DateTimeParseException e) {
-            return null;
+        for (DateTimeFormatter format : HTTP_DATES) {
+            try {
+                Instant at = ZonedDateTime.parse(trimmed, format).toInstant();
+                Duration delta = Duration.between(now, at);
+                return delta.isNegative() ? Duration.ZERO : delta;
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
         }
+        return null;
     }
+
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(999_999_999_999L);
+
+    /** IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must accept (RFC 9110 §5.6.7). */
+    private static final java.util.List<DateTimeFormatter> HTTP_DATES = java.util.List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            new java.time.format.DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+                    .appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
+                    .appendPattern(" HH:mm:ss zzz").toFormatter(java.util.Locale.US),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC));
 }

@@ -43,6 +43,9 @@ final class TokenResponse {
         }
         Duration lifetime = lifetime(fields.get("expires_in"));
         Instant issued = issuedAt(text(fields, "issued_at"), receivedAt);
+        if (!issued.plus(lifetime).isAfter(receivedAt)) {
+            issued = receivedAt; // a server clock far behind ours must not hand us a token that is expired on arrival
+        }
         String refresh = text(fields, "refresh_token");
         return new Token(Secret.of(token), issued.plus(lifetime), refresh == null ? null : Secret.of(refresh));
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An OCI platform {@code os/architecture[/variant]} (image-spec, "Image Index", platform object). Matching
- * follows containerd's normalization: {@code arm64} without a variant means {@code v8}, and a required platform
+ * follows containerd's normalization: {@code arm64} without a variant means {@code v8}, {@code arm} means
+ * {@code v7}, and a required platform
  * without a variant matches any variant.
  */
 public record Platform(String os, String architecture, String variant) {
@@ -45,7 +46,14 @@ public record Platform(String os, String architecture, String variant) {
     }
 
     private String normalizedVariant() {
-        return variant == null && architecture.equals("arm64") ? "v8" : variant;
+        if (variant != null) {
+            return variant;
+        }
+        return switch (architecture) {
+            case "arm64" -> "v8";
+            case "arm" -> "v7";
+            default -> null;
+        };
     }
 
     @Override

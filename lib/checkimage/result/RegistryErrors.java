@@ -49,7 +49,7 @@ public final class RegistryErrors {
     }
 
     private static String cut(String text, int max) {
-        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        String clean = text.replaceAll("[\\p{Cc}\\p{Cf}]", " ");
         return clean.length() <= max ? clean : clean.substring(0, max) + "…";
     }
 }

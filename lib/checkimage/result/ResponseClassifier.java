@@ -42,7 +42,8 @@ public final class ResponseClassifier {
         }
         if (status == 429) {
             return new CheckOutcome.Unknown(reference, Cause.RATE_LIMITED, "rate limited by " + reference.registryHost()
-                    + (exchange.retryAfter() == null ? "" : "; retry after " + exchange.retryAfter().toSeconds() + " s"),
+                    + (exchange.retryAfter() == null ? "" : "; retry after " + exchange.retryAfter().toSeconds() + " s")
+                    + codes(errors),
                     exchange.retryAfter(), errors);
         }
         Cause cause = status >= 500 ? Cause.SERVER_ERROR : Cause.UNEXPECTED_STATUS;

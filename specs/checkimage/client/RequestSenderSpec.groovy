@@ -77,8 +77,6 @@ class RequestSenderSpec extends Specification {
         'Wed, 21 Oct 2015 25:00:00 GMT'   || null
     }
 
-    @PendingFeature(reason = 'RequestSender.retryAfter parses only IMF-fixdate (RFC_1123_DATE_TIME); RFC 9110 §5.6.7 says a ' +
-            'recipient MUST also accept the obsolete RFC 850 and asctime forms, which now count as no Retry-After')
     @Unroll("Retry-After #value -> #expected")
     def "Retry-After in the obsolete HTTP-date forms is understood too"(String value, Duration expected) {
         expect:
@@ -277,8 +275,6 @@ class RequestSenderSpec extends Specification {
         '999999999' || false
     }
 
-    @PendingFeature(reason = 'RequestSender.retryAfter treats a delta-seconds value of more than nine digits as absent ' +
-            '(null), so send() falls back to its own backoff and retries although the registry asked for a very long wait')
     def "a Retry-After too long to count in seconds ends the retries too"() {
         given:
         ScriptedTransport transport = new ScriptedTransport(response(429, ['Retry-After': '10000000000']), response(200))

@@ -87,8 +87,6 @@ class TokenResponseSpec extends Specification {
         'null'                                || RECEIVED
     }
 
-    @PendingFeature(reason = 'TokenResponse.issuedAt accepts an issued_at up to 5 minutes before receipt, so a token with ' +
-            'a shorter expires_in from a server whose clock is behind is already expired when it arrives')
     def "a token that has just arrived is not already expired because the server's clock is behind"() {
         when:
         Token token = parse('{"token":"t","expires_in":60,"issued_at":"2024-05-01T11:56:00Z"}')
@@ -99,8 +97,8 @@ class TokenResponseSpec extends Specification {
 
     def "an offset issued_at in RFC 3339 is understood"() {
         expect:
-        parse('{"token":"t","expires_in":60,"issued_at":"2024-05-01T13:59:00+02:00"}').expiresAt() ==
-                Instant.parse('2024-05-01T11:59:00Z') + Duration.ofSeconds(60)
+        parse('{"token":"t","expires_in":120,"issued_at":"2024-05-01T13:59:00+02:00"}').expiresAt() ==
+                Instant.parse('2024-05-01T11:59:00Z') + Duration.ofSeconds(120)
     }
 
     def "a refresh token is kept as a secret when given"() {

@@ -98,8 +98,6 @@ class PlatformSpec extends Specification {
         new Platform('linux', 'amd64', '').variant() == null
     }
 
-    @PendingFeature(reason = 'Platform.normalizedVariant only defaults arm64 to v8; containerd (platforms.normalizeArch) ' +
-            'also treats arm without a variant as arm/v7, so an index entry linux/arm is reported as not offering linux/arm/v7')
     def "an arm platform without a variant is arm/v7, as containerd normalizes it"() {
         expect:
         Platform.parse('linux/arm').satisfies(Platform.parse('linux/arm/v7'))

@@ -142,7 +142,6 @@ class RegistryErrorsSpec extends Specification {
         'plain text'      | 'manifest unknown'                   || 'manifest unknown'
     }
 
-    @PendingFeature(reason = 'RegistryErrors.cut strips only \\p{Cntrl} (ASCII C0 and DEL); C1 controls such as U+009B (CSI) pass through')
     def "C1 control characters in a message become spaces too"() {
         when:
         RegistryError error = parse(errorBody([[code: 'DENIED', message: 'red \u009b31mALERT\u0085next']])).first()

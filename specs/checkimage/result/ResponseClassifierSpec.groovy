@@ -150,7 +150,6 @@ class ResponseClassifierSpec extends Specification {
         418    | 'basic'  | false
     }
 
-    @PendingFeature(reason = 'ResponseClassifier.classify builds the 429 reason without codes(errors), unlike every other status')
     def "a rate limit shows the registry's error codes in the reason like every other status"() {
         when:
         CheckOutcome outcome = classify(TAGGED, 429, 'bearer', false,
