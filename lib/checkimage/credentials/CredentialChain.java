@@ -21,4 +21,19 @@ public final class CredentialChain implements CredentialSource {
         }
         return Credential.anonymous();
     }
+
+    /** The sources, in the order they are asked. */
+    public List<CredentialSource> sources() {
+        return sources;
+    }
+
+    /** The sources in order, e.g. {@code explicit credentials [] [] -> docker config (/home/me/.docker/config.json)}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (CredentialSource source : sources) {
+            text.append(text.length() == 0 ? "" : " -> ").append(source);
+        }
+        return text.append(text.length() == 0 ? "anonymous" : " -> anonymous").toString();
+    }
 }

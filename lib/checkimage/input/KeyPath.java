@@ -6,8 +6,14 @@ final class KeyPath {
     private KeyPath() {
     }
 
-    /** The path of entry {@code key} of the map at {@code parent}. */
+    /**
+     * The path of entry {@code key} of the map at {@code parent}; a key holding a dot is written in brackets,
+     * {@code data[".dockerconfigjson"]}, so the path stays readable.
+     */
     static String key(String parent, String key) {
+        if (key.indexOf('.') >= 0) {
+            return parent + "[\"" + key + "\"]";
+        }
         return parent.isEmpty() ? key : parent + "." + key;
     }
 
