@@ -85,6 +85,14 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the password for --username from stdin.")
     boolean passwordStdin;
 
+    @Option(names = "--authfile", paramLabel = "PATH", description = "A containers auth.json to use instead of the "
+            + "Docker config and auth.json search (also $REGISTRY_AUTH_FILE).")
+    Path authFile;
+
+    @Option(names = "--pull-secret", paramLabel = "FILE", description = "A Kubernetes pull secret (YAML or JSON, "
+            + "dockerconfigjson or dockercfg) to take credentials from. Repeatable.")
+    List<Path> pullSecrets = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationParser.class,
             description = "Deadline per image, retries included (default: ${DEFAULT-VALUE}); e.g. 500ms, 10s, 2m.")
     Duration timeout = Duration.ofSeconds(30);

@@ -3,7 +3,12 @@ package checkimage.cli;
 import checkimage.client.ImageChecker;
 import checkimage.client.ImageCheckerBuilder;
 import checkimage.client.RequestStats;
+import checkimage.credentials.CredentialChains;
+import checkimage.credentials.CredentialHelpers;
 import checkimage.credentials.CredentialSource;
+import checkimage.credentials.Environment;
+import checkimage.credentials.PullSecret;
+import checkimage.input.PullSecretReader;
 import checkimage.credentials.ExplicitCredentials;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
@@ -15,11 +20,13 @@ import checkimage.report.TextReport;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One invocation: collect the inputs, check them (or only parse them, offline), report, choose the exit code. */
 final class CheckRun {
@@ -121,8 +128,16 @@ final class CheckRun {
         return builder;
     }
 
+    /** The documented order: explicit, --authfile or Docker config then auth.json, pull secrets, anonymous. */
     private CredentialSource credentials(ExplicitCredentials explicit) {
-        return explicit;
+        Environment environment = Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
+        List<PullSecret> secrets = new ArrayList<>();
+        PullSecretReader reader = new PullSecretReader();
+        for (Path file : command.pullSecrets) {
+            secrets.addAll(reader.read(file));
+        }
+        return CredentialChains.standard(explicit, Optional.ofNullable(command.authFile), secrets, environment,
+                CredentialHelpers.onPath(environment));
     }
 
     private int exitCode(List<ReportEntry> entries) {
