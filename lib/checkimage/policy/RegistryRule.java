@@ -1,0 +1,34 @@
+package checkimage.policy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@code registry('host') { ... }} block: how to reach the registries whose host matches.
+ *
+ * @param host the host pattern, e.g. {@code ghcr.io} or {@code *.dkr.ecr.*.amazonaws.com}
+ * @param mirrors pull-through mirrors to try first, in order ({@code http} or {@code https} URLs)
+ * @param plainHttp speak plain HTTP to this registry instead of HTTPS
+ * @param skipTlsVerify do not verify its TLS certificate
+ * @param caFiles extra CA certificates (PEM) to trust for it; absolute paths that existed at load time
+ * @param credentials its credential chain; empty means the policy's default chain
+ * @param origin where the block starts, e.g. {@code policy.groovy, line 2}
+ */
+public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
+                           List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
+
+    public RegistryRule {
+        Objects.requireNonNull(host, "host");
+        mirrors = List.copyOf(mirrors);
+        caFiles = List.copyOf(caFiles);
+        credentials = List.copyOf(credentials);
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** True when this block applies to {@code host} (as in {@code ImageReference.domain()}). */
+    public boolean matches(String host) {
+        return this.host.matches(host);
+    }
+}
