@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "  check-image nginx:1.27 ghcr.io/acme/app@sha256:...",
             "  check-image --file images.txt --output json | jq '.results[] | select(.status != \"accessible\")'",
             "  check-image --job job.yaml --secrets secrets.yaml --task-role worker",
-            "  check-image --offline docker.io/ubuntu"})
+            "  check-image --offline docker.io/ubuntu",
+            "  check-image --policy scripts/policies/corporate.groovy --file images.txt"})
 public final class CheckImageCommand implements Callable<Integer> {
 
     /** What to print. */
@@ -62,6 +63,10 @@ public final class CheckImageCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-unknown", description = "Exit 3 when a result is unknown (default: report it loudly but pass).")
     boolean failOnUnknown;
+
+    @Option(names = "--policy", paramLabel = "POLICY.groovy", description = "Check rules written in the policy DSL "
+            + "(allow/deny/block, tags, registries, credentials, platforms, limits). The file is code: trust it like a build script.")
+    Path policy;
 
     @Option(names = "--offline", description = "Make no request: parse and normalize the references only.")
     boolean offline;
@@ -106,6 +111,9 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "Never colour the table.")
     boolean noColor;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private Terminal terminal;
 
     /** Runs the command with the given streams and environment; returns the exit code, never throws. */
@@ -123,6 +131,11 @@ public final class CheckImageCommand implements Callable<Integer> {
         });
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReporter.report(ex, terminal, command.verbose));
         return line.execute(args);
+    }
+
+    /** True when {@code name} was given on the command line (so it wins over a policy's limits). */
+    boolean flagGiven(String name) {
+        return spec.commandLine().getParseResult().hasMatchedOption(name);
     }
 
     @Override

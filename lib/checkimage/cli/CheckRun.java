@@ -7,9 +7,12 @@ import checkimage.credentials.CredentialChains;
 import checkimage.credentials.CredentialHelpers;
 import checkimage.credentials.CredentialSource;
 import checkimage.credentials.Environment;
+import checkimage.credentials.ExplicitCredentials;
 import checkimage.credentials.PullSecret;
 import checkimage.input.PullSecretReader;
-import checkimage.credentials.ExplicitCredentials;
+import checkimage.policy.OnUnknown;
+import checkimage.policy.Policy;
+import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.report.JsonReport;
@@ -23,17 +26,22 @@ import checkimage.result.CheckResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One invocation: collect the inputs, check them (or only parse them, offline), report, choose the exit code. */
+/**
+ * One invocation: collect the inputs, parse them and apply the policy's registry-free rules (no request for a
+ * reference the policy refuses), check the rest (or nothing, offline), report, choose the exit code.
+ */
 final class CheckRun {
 
     private final CheckImageCommand command;
     private final Terminal terminal;
     private ProgressListener progress;
+    private Policy policy;
 
     CheckRun(CheckImageCommand command, Terminal terminal) {
         this.command = command;
@@ -47,8 +55,10 @@ final class CheckRun {
         if (items.isEmpty()) {
             throw new UsageException("no image to check: give IMAGE arguments, --file PATH or --job JOB.yaml");
         }
+        policy = command.policy == null ? null : PolicySupport.load(command.policy, terminal.env());
+        List<Judged> judged = judge(items);
         Map<String, Integer> requests = new LinkedHashMap<>();
-        List<ReportEntry> entries = command.offline ? offline(items) : online(items, explicit, requests);
+        List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
         int exit = exitCode(entries);
         print(entries, requests, exit);
         return exit;
@@ -69,44 +79,67 @@ final class CheckRun {
         }
     }
 
-    private List<ReportEntry> offline(List<CheckItem> items) {
-        List<ReportEntry> entries = new ArrayList<>();
+    private List<Judged> judge(List<CheckItem> items) {
+        List<Judged> judged = new ArrayList<>();
         for (CheckItem item : items) {
-            CheckOutcome outcome;
             try {
-                outcome = new CheckOutcome.NotChecked(ImageReference.parse(item.input()));
+                ImageReference reference = ImageReference.parse(item.input());
+                Optional<Verdict> verdict = policy == null ? Optional.empty() : Optional.of(policy.evaluate(reference));
+                judged.add(new Judged(item, reference, null, verdict));
             } catch (InvalidReferenceException e) {
-                outcome = new CheckOutcome.InvalidReference(item.input(), e.getMessage());
+                judged.add(new Judged(item, null, e.getMessage(), Optional.empty()));
             }
-            entries.add(new ReportEntry(new CheckResult(item.input(), outcome, "", Duration.ZERO), item.origin()));
         }
-        return entries;
+        return judged;
     }
 
-    private List<ReportEntry> online(List<CheckItem> items, ExplicitCredentials explicit, Map<String, Integer> requests) {
+    private List<ReportEntry> offline(List<Judged> judged) {
         List<ReportEntry> entries = new ArrayList<>();
-        try (ImageChecker checker = builder(explicit).build()) {
-            List<CheckResult> results = checker.checkAll(items.stream().map(CheckItem::input).toList());
-            if (progress != null) {
-                progress.finish();
-            }
-            for (int i = 0; i < items.size(); i++) {
-                entries.add(new ReportEntry(results.get(i), items.get(i).origin()));
-            }
-            RequestStats stats = checker.stats();
-            requests.put("pings", stats.pings());
-            requests.put("tokenRequests", stats.tokenRequests());
-            requests.put("manifestRequests", stats.manifestRequests());
-            requests.put("blobRequests", stats.blobRequests());
-            requests.put("retries", stats.retries());
-            if (command.verbose) {
-                terminal.err().println("check-image: " + stats);
-            }
+        for (Judged one : judged) {
+            entries.add(uncheckedEntry(one));
         }
         return entries;
     }
 
-    private ImageCheckerBuilder builder(ExplicitCredentials explicit) {
+    private static ReportEntry uncheckedEntry(Judged one) {
+        CheckOutcome outcome = one.reference() == null
+                ? new CheckOutcome.InvalidReference(one.item().input(), one.problem())
+                : new CheckOutcome.NotChecked(one.reference());
+        return new ReportEntry(new CheckResult(one.item().input(), outcome, "", Duration.ZERO), one.item().origin(), one.verdict());
+    }
+
+    private List<ReportEntry> online(List<Judged> judged, ExplicitCredentials explicit, Map<String, Integer> requests) {
+        List<Judged> checkable = judged.stream().filter(Judged::checkable).toList();
+        List<CheckResult> results = List.of();
+        if (!checkable.isEmpty()) {
+            try (ImageChecker checker = builder(explicit, checkable).build()) {
+                results = checker.checkAll(checkable.stream().map(j -> j.item().input()).toList());
+                if (progress != null) {
+                    progress.finish();
+                }
+                count(checker.stats(), requests);
+            }
+        }
+        Iterator<CheckResult> checked = results.iterator();
+        List<ReportEntry> entries = new ArrayList<>();
+        for (Judged one : judged) {
+            entries.add(one.checkable() ? new ReportEntry(checked.next(), one.item().origin(), one.verdict()) : uncheckedEntry(one));
+        }
+        return entries;
+    }
+
+    private void count(RequestStats stats, Map<String, Integer> requests) {
+        requests.put("pings", stats.pings());
+        requests.put("tokenRequests", stats.tokenRequests());
+        requests.put("manifestRequests", stats.manifestRequests());
+        requests.put("blobRequests", stats.blobRequests());
+        requests.put("retries", stats.retries());
+        if (command.verbose) {
+            terminal.err().println("check-image: " + stats);
+        }
+    }
+
+    private ImageCheckerBuilder builder(ExplicitCredentials explicit, List<Judged> checkable) {
         ImageCheckerBuilder builder = ImageChecker.builder()
                 .credentials(credentials(explicit))
                 .timeout(command.timeout)
@@ -119,6 +152,10 @@ final class CheckRun {
             builder.skipTlsVerify(host);
         }
         command.platforms.forEach(builder::platform);
+        if (policy != null) {
+            PolicySupport.configureRegistries(builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());
+            PolicySupport.configureDefaults(builder, policy, !command.platforms.isEmpty(), command::flagGiven);
+        }
         if (command.verbose) {
             builder.listener(new VerboseListener(terminal.err()));
         } else if (terminal.interactive() && !command.quiet) {
@@ -128,7 +165,7 @@ final class CheckRun {
         return builder;
     }
 
-    /** The documented order: explicit, --authfile or Docker config then auth.json, pull secrets, anonymous. */
+    /** The documented order: explicit, policy, --authfile or Docker config then auth.json, pull secrets, anonymous. */
     private CredentialSource credentials(ExplicitCredentials explicit) {
         Environment environment = Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
         List<PullSecret> secrets = new ArrayList<>();
@@ -136,19 +173,24 @@ final class CheckRun {
         for (Path file : command.pullSecrets) {
             secrets.addAll(reader.read(file));
         }
-        return CredentialChains.standard(explicit, Optional.ofNullable(command.authFile), secrets, environment,
-                CredentialHelpers.onPath(environment));
+        CredentialHelpers helpers = CredentialHelpers.onPath(environment);
+        CredentialSource standard = CredentialChains.standard(explicit, Optional.ofNullable(command.authFile), secrets,
+                environment, helpers);
+        return policy == null ? standard : PolicySupport.credentials(policy, explicit, standard, environment, helpers);
     }
 
     private int exitCode(List<ReportEntry> entries) {
         Summary summary = Summary.of(entries);
-        if (summary.count(Status.MISSING) + summary.count(Status.AUTH_REJECTED) + summary.count(Status.INVALID_REFERENCE) > 0) {
+        int definite = summary.count(Status.MISSING) + summary.count(Status.AUTH_REJECTED)
+                + summary.count(Status.INVALID_REFERENCE) + summary.count(Status.DENIED_BY_POLICY);
+        if (definite > 0) {
             return ExitCodes.INACCESSIBLE;
         }
-        if (command.failOnUnknown && summary.count(Status.UNKNOWN) > 0) {
-            return ExitCodes.UNKNOWN;
-        }
-        return ExitCodes.OK;
+        return failOnUnknown() && summary.count(Status.UNKNOWN) > 0 ? ExitCodes.UNKNOWN : ExitCodes.OK;
+    }
+
+    private boolean failOnUnknown() {
+        return command.failOnUnknown || policy != null && policy.onUnknown() == OnUnknown.FAIL;
     }
 
     private void print(List<ReportEntry> entries, Map<String, Integer> requests, int exit) {
@@ -161,7 +203,7 @@ final class CheckRun {
         }
         terminal.out().print(TextReport.render(entries, terminal.colour() && !command.noColor, command.verbose));
         int unknown = Summary.of(entries).count(Status.UNKNOWN);
-        if (unknown > 0 && !command.failOnUnknown) {
+        if (unknown > 0 && !failOnUnknown()) {
             terminal.err().println("check-image: warning: " + unknown + " result(s) unknown; they pass without --fail-on-unknown");
         }
         terminal.out().flush();

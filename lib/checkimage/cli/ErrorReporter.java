@@ -16,6 +16,11 @@ final class ErrorReporter {
     }
 
     static int report(Exception failure, Terminal terminal, boolean verbose) {
+        // by name: referring to the DSL type here would tie every run to the DSL classes, which only --policy needs
+        if (failure.getClass().getName().equals("checkimage.dsl.PolicyException")) {
+            terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
+            return ExitCodes.USAGE;
+        }
         if (failure instanceof UsageException || failure instanceof InputException
                 || failure instanceof CredentialException || failure instanceof IllegalArgumentException
                 && !(failure instanceof InvalidReferenceException)) {

@@ -6,12 +6,13 @@ import checkimage.reference.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Everything an {@link ImageChecker} is built with; immutable. */
 record CheckerOptions(CredentialSource credentials, TransportSettings transport, RetryPolicy retry, Duration timeout,
-                      int concurrency, int perRegistry, int tokenBatch, List<Platform> platforms, CheckListener listener,
-                      Clock clock) {
+                      int concurrency, int perRegistry, int tokenBatch, List<Platform> platforms,
+                      Map<String, List<String>> mirrors, CheckListener listener, Clock clock) {
 
     CheckerOptions {
         Objects.requireNonNull(credentials, "credentials");
@@ -19,6 +20,7 @@ record CheckerOptions(CredentialSource credentials, TransportSettings transport,
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeout, "timeout");
         platforms = List.copyOf(platforms);
+        mirrors = Map.copyOf(mirrors);
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
         if (concurrency < 1 || perRegistry < 1) {

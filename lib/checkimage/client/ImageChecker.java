@@ -137,7 +137,26 @@ public final class ImageChecker implements AutoCloseable {
         }
     }
 
+    /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
     private CheckResult run(ImageReference reference, String input) {
+        long start = System.nanoTime();
+        for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
+            ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
+            CheckResult mirrored = runAt(viaMirror, input);
+            options.listener().onStep(reference, "mirror " + mirror + ": " + mirrored.outcome().reason());
+            if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
+                CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
+                        found.size(), found.platforms());
+                return new CheckResult(input, accessible, mirrored.credentialSource(),
+                        Duration.ofNanos(System.nanoTime() - start), mirror);
+            }
+        }
+        CheckResult direct = runAt(reference, input);
+        return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
+                direct.endpoint());
+    }
+
+    private CheckResult runAt(ImageReference reference, String input) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(options.timeout());
         Credential credential;
@@ -156,7 +175,8 @@ public final class ImageChecker implements AutoCloseable {
             outcome = new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of());
         }
         options.listener().onStep(reference, "result: " + outcome.reason());
-        return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start));
+        return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
+                reference.registryHost());
     }
 
     private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
@@ -184,7 +204,7 @@ public final class ImageChecker implements AutoCloseable {
 
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result
-                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed());
+                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint());
     }
 
     /** The options this checker was built with (platforms, limits), for reports. */

@@ -24,6 +24,7 @@ public final class ImageCheckerBuilder {
     private int perRegistry = 8;
     private int tokenBatch = DEFAULT_TOKEN_BATCH;
     private final List<Platform> platforms = new ArrayList<>();
+    private final java.util.Map<String, List<String>> mirrors = new java.util.LinkedHashMap<>();
     private CheckListener listener = CheckListener.silent();
     private Clock clock = Clock.systemUTC();
     private Function<TransportSettings, Transport> transportFactory;
@@ -109,6 +110,23 @@ public final class ImageCheckerBuilder {
         return this;
     }
 
+    /**
+     * Tries {@code mirror} (a pull-through mirror, e.g. {@code https://mirror.corp.example:5000}) before
+     * {@code registry} (as in references, {@code docker.io}), with the same repository path; mirrors are tried in
+     * the order added and the registry itself last. An {@code http://} mirror is reached over plain HTTP.
+     */
+    public ImageCheckerBuilder mirror(String registry, java.net.URI mirror) {
+        if (mirror.getHost() == null || !("https".equalsIgnoreCase(mirror.getScheme()) || "http".equalsIgnoreCase(mirror.getScheme()))) {
+            throw new IllegalArgumentException("mirror '" + mirror + "' is not an http(s) URL with a host");
+        }
+        String host = mirror.getAuthority().toLowerCase(java.util.Locale.ROOT);
+        mirrors.computeIfAbsent(registry, r -> new ArrayList<>()).add(host);
+        if ("http".equalsIgnoreCase(mirror.getScheme())) {
+            plainHttp(host);
+        }
+        return this;
+    }
+
     /** Hears each handshake step (for -v); never given secrets. */
     public ImageCheckerBuilder listener(CheckListener stepListener) {
         this.listener = stepListener;
@@ -128,7 +146,7 @@ public final class ImageCheckerBuilder {
 
     public ImageChecker build() {
         CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
-                tokenBatch, platforms, listener, clock);
+                tokenBatch, platforms, mirrors, listener, clock);
         Transport wire = transportFactory != null ? transportFactory.apply(transport)
                 : new HttpClientTransport(transport, Math.max(perRegistry, 2));
         return new ImageChecker(options, wire);

@@ -1,6 +1,8 @@
 package checkimage.report;
 
 import checkimage.json.Json;
+import checkimage.policy.PolicyRule;
+import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
@@ -50,12 +52,12 @@ public final class JsonReport {
         map.put("registry", reference == null ? null : reference.domain());
         map.put("repository", reference == null ? null : reference.path());
         map.put("tag", reference == null ? null : reference.tag());
-        map.put("status", Status.of(outcome).word());
+        map.put("status", entry.status().word());
         map.put("digest", digestOf(outcome, reference));
         map.put("mediaType", outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
         map.put("size", outcome instanceof CheckOutcome.Accessible a && a.size() >= 0 ? a.size() : null);
         map.put("platforms", outcome instanceof CheckOutcome.Accessible a ? a.platforms() : List.of());
-        map.put("reason", Redactor.redact(outcome.reason()));
+        map.put("reason", Redactor.redact(entry.deniedByPolicy() ? entry.verdict().orElseThrow().message() : outcome.reason()));
         map.put("cause", outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
         map.put("rejection", outcome instanceof CheckOutcome.AuthRejected r ? lower(r.rejection().name()) : null);
         map.put("retryAfterSeconds", outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
@@ -63,6 +65,17 @@ public final class JsonReport {
         map.put("errors", errorsOf(outcome));
         map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
         map.put("elapsedMs", result.elapsed().toMillis());
+        map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
+        map.put("policy", entry.verdict().map(JsonReport::verdict).orElse(null));
+        return map;
+    }
+
+    private static Map<String, Object> verdict(Verdict verdict) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("verdict", verdict.kind().name().toLowerCase(Locale.ROOT));
+        map.put("rule", verdict.rule().map(PolicyRule::describe).orElse(null));
+        map.put("origin", verdict.rule().map(PolicyRule::origin).orElse(null));
+        map.put("message", verdict.message());
         return map;
     }
 

@@ -9,6 +9,8 @@ public enum Status {
     AUTH_REJECTED("auth_rejected"),
     INVALID_REFERENCE("invalid_reference"),
     UNKNOWN("unknown"),
+    /** A policy rule forbids the reference; no request was made. */
+    DENIED_BY_POLICY("denied_by_policy"),
     /** {@code --offline}: parsed and normalized, no request made. */
     NOT_CHECKED("not_checked");
 

@@ -11,7 +11,7 @@ public record Summary(int total, Map<Status, Integer> counts) {
     public static Summary of(List<ReportEntry> entries) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (ReportEntry entry : entries) {
-            counts.merge(Status.of(entry.result().outcome()), 1, Integer::sum);
+            counts.merge(entry.status(), 1, Integer::sum);
         }
         return new Summary(entries.size(), counts);
     }

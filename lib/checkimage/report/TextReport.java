@@ -25,7 +25,7 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         out.append(pad("REFERENCE", width)).append("  ").append(pad("RESULT", 17)).append("  DETAIL\n");
         for (ReportEntry entry : entries) {
-            Status status = Status.of(entry.result().outcome());
+            Status status = entry.status();
             String word = status.word().replace('_', ' ');
             out.append(pad(label(entry), width)).append("  ")
                     .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17)).append("  ")
@@ -42,10 +42,17 @@ public final class TextReport {
 
     private static String detail(ReportEntry entry, boolean showSource) {
         CheckOutcome outcome = entry.result().outcome();
+        if (entry.deniedByPolicy()) {
+            return entry.verdict().orElseThrow().message();
+        }
         String detail = outcome instanceof CheckOutcome.Accessible a
                 ? a.digest() + (a.mediaType().isEmpty() ? "" : "  " + a.mediaType())
                         + (a.platforms().isEmpty() ? "" : "  [" + String.join(", ", a.platforms()) + "]")
                 : outcome.reason();
+        String endpoint = entry.result().endpoint();
+        if (outcome instanceof CheckOutcome.Accessible a && !endpoint.isEmpty() && !endpoint.equals(a.reference().registryHost())) {
+            detail += "  (via mirror " + endpoint + ")";
+        }
         if (showSource && !entry.result().credentialSource().isEmpty()) {
             detail += "  (credentials: " + entry.result().credentialSource() + ")";
         }
@@ -55,7 +62,7 @@ public final class TextReport {
     private static String colourOf(Status status) {
         return switch (status) {
             case ACCESSIBLE -> "\u001b[32m";
-            case MISSING, AUTH_REJECTED, INVALID_REFERENCE -> "\u001b[31m";
+            case MISSING, AUTH_REJECTED, INVALID_REFERENCE, DENIED_BY_POLICY -> "\u001b[31m";
             case UNKNOWN -> "\u001b[33m";
             case NOT_CHECKED -> "\u001b[36m";
         };

@@ -5,15 +5,23 @@ import java.util.Objects;
 
 /**
  * The outcome of checking one input, with what a report needs around it: the input as given, the credential
- * source used (provenance, never the secret) and how long the check took.
+ * source used (provenance, never the secret), how long the check took, and the registry host that answered
+ * ({@code endpoint}: a mirror's host when a mirror served the image, else the reference's own registry; empty
+ * when no request was made).
  */
-public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed) {
+public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
 
     public CheckResult {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(outcome, "outcome");
         credentialSource = credentialSource == null ? "" : credentialSource;
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
+        endpoint = endpoint == null ? "" : endpoint;
+    }
+
+    /** A result without a known endpoint. */
+    public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed) {
+        this(input, outcome, credentialSource, elapsed, "");
     }
 
     public CheckOutcome.Kind kind() {
