@@ -20,9 +20,11 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every image is accessible",
-            "  1  at least one image is definitely not accessible: missing, auth rejected, invalid reference",
+            "  1  at least one image is definitely not accessible: missing, auth rejected, invalid reference,",
+            "     or denied by the --policy",
             "  2  usage or configuration error (bad flags, unreadable or malformed files, unknown secret key)",
-            "  3  only with --fail-on-unknown: some result is unknown (network, rate limit, server trouble)",
+            "  3  only with --fail-on-unknown (or a policy's onUnknown 'fail'): some result is unknown",
+            "     (network, rate limit, server trouble)",
             "",
             "Examples:",
             "  check-image nginx:1.27 ghcr.io/acme/app@sha256:...",

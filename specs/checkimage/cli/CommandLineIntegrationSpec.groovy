@@ -212,7 +212,7 @@ class CommandLineIntegrationSpec extends Specification {
         doc.results.every { Map r ->
             r.keySet() == ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag', 'status', 'digest',
                            'mediaType', 'size', 'platforms', 'reason', 'cause', 'rejection', 'retryAfterSeconds', 'errors',
-                           'credentialSource', 'elapsedMs'] as Set
+                           'credentialSource', 'elapsedMs', 'endpoint', 'policy'] as Set
         }
         accessible.status == 'accessible'
         accessible.digest == digests['library/hello:index']
@@ -223,7 +223,7 @@ class CommandLineIntegrationSpec extends Specification {
         doc.results[1].status == 'auth_rejected'
         doc.results[1].rejection == 'denied'
         doc.results[2].status == 'invalid_reference'
-        doc.summary == [total: 3, accessible: 1, missing: 0, auth_rejected: 1, invalid_reference: 1, unknown: 0, not_checked: 0]
+        doc.summary == [total: 3, accessible: 1, missing: 0, auth_rejected: 1, invalid_reference: 1, unknown: 0, denied_by_policy: 0, not_checked: 0]
         doc.requests.pings == 1
         doc.exitCode == 1
     }

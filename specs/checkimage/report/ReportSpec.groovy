@@ -28,7 +28,7 @@ class ReportSpec extends Specification {
 
     static final List<String> RESULT_KEYS = ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag',
                                              'status', 'digest', 'mediaType', 'size', 'platforms', 'reason', 'cause',
-                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs']
+                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'policy']
     static final Map<String, Integer> REQUESTS = [pings: 3, tokenRequests: 2, manifestRequests: 6, blobRequests: 0, retries: 1]
 
     static String invalidReason(String input) {
@@ -89,7 +89,7 @@ class ReportSpec extends Specification {
         document.schemaVersion == 1
         document.results*.input == ['nginx', 'ghcr.io/acme/app:9.9', "registry.example.com/private/app@$PINNED".toString(),
                                     'Not A Ref', 'quay.io/org/tool:1', 'alpine:3.19']
-        document.summary == [total: 6, accessible: 1, missing: 1, auth_rejected: 1, invalid_reference: 1, unknown: 1, not_checked: 1]
+        document.summary == [total: 6, accessible: 1, missing: 1, auth_rejected: 1, invalid_reference: 1, unknown: 1, denied_by_policy: 0, not_checked: 1]
         document.requests == REQUESTS
         document.exitCode == 3
     }
@@ -249,7 +249,7 @@ class ReportSpec extends Specification {
 
         then:
         empty.results == []
-        empty.summary == [total: 0, accessible: 0, missing: 0, auth_rejected: 0, invalid_reference: 0, unknown: 0, not_checked: 0]
+        empty.summary == [total: 0, accessible: 0, missing: 0, auth_rejected: 0, invalid_reference: 0, unknown: 0, denied_by_policy: 0, not_checked: 0]
         empty.requests == [:]
         empty.exitCode == 0
     }
