@@ -120,6 +120,9 @@ public final class CheckImageCommand implements Callable<Integer> {
 
     /** Runs the command with the given streams and environment; returns the exit code, never throws. */
     public static int execute(String[] args, Terminal terminal) {
+        // picocli looks for groovy.lang.Closure (it supports closures in annotations) and that initializes the
+        // whole Groovy runtime; we use none, and Groovy must load only for --policy
+        System.setProperty("picocli.disable.closures", "true");
         CheckImageCommand command = new CheckImageCommand();
         command.terminal = terminal;
         CommandLine line = new CommandLine(command);

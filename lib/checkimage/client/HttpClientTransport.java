@@ -48,13 +48,12 @@ public final class HttpClientTransport implements Transport {
 
     private final TransportSettings settings;
     private final int maxConnections;
-    private final CloseableHttpAsyncClient verifying;
+    private volatile CloseableHttpAsyncClient verifying;
     private volatile CloseableHttpAsyncClient trustingAll;
 
     public HttpClientTransport(TransportSettings settings, int maxConnections) {
         this.settings = settings;
         this.maxConnections = Math.max(2, maxConnections);
-        this.verifying = start(TrustMaterial.verifying(settings.caFiles()), false);
     }
 
     @Override
@@ -99,20 +98,21 @@ public final class HttpClientTransport implements Transport {
         return builder.build();
     }
 
+    /** The client for a host, started on first use: a run that needs no TLS never sets TLS up. */
     private CloseableHttpAsyncClient clientFor(String authority) {
-        if (!settings.skipsTlsVerify(authority)) {
-            return verifying;
+        boolean skip = settings.skipsTlsVerify(authority);
+        CloseableHttpAsyncClient client = skip ? trustingAll : verifying;
+        if (client != null) {
+            return client;
         }
-        CloseableHttpAsyncClient client = trustingAll;
-        if (client == null) {
-            synchronized (this) {
-                if (trustingAll == null) {
-                    trustingAll = start(TrustMaterial.trustingAll(), true);
-                }
-                client = trustingAll;
+        synchronized (this) {
+            if (skip && trustingAll == null) {
+                trustingAll = start(TrustMaterial.trustingAll(), true);
+            } else if (!skip && verifying == null) {
+                verifying = start(TrustMaterial.verifying(settings.caFiles()), false);
             }
+            return skip ? trustingAll : verifying;
         }
-        return client;
     }
 
     private CloseableHttpAsyncClient start(SSLContext sslContext, boolean skipHostnameCheck) {
@@ -170,10 +170,10 @@ public final class HttpClientTransport implements Transport {
 
     @Override
     public void close() {
-        verifying.close(CloseMode.IMMEDIATE);
-        CloseableHttpAsyncClient other = trustingAll;
-        if (other != null) {
-            other.close(CloseMode.IMMEDIATE);
+        for (CloseableHttpAsyncClient client : new CloseableHttpAsyncClient[] {verifying, trustingAll}) {
+            if (client != null) {
+                client.close(CloseMode.IMMEDIATE);
+            }
         }
     }
 }

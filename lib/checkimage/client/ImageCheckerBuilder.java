@@ -59,8 +59,17 @@ public final class ImageCheckerBuilder {
         return this;
     }
 
-    /** Trusts the CA certificates in a PEM file, besides the JVM trust store. */
+    /**
+     * Trusts the CA certificates in a PEM file, besides the JVM trust store. The file is read now: a missing or
+     * malformed one is an {@link IllegalArgumentException} naming it.
+     */
     public ImageCheckerBuilder caFile(Path pem) {
+        try {
+            TrustMaterial.readCertificates(pem);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e instanceof java.nio.file.NoSuchFileException
+                    ? "CA file " + pem + ": no such file" : e.getMessage());
+        }
         this.transport = transport.withCaFile(pem);
         return this;
     }

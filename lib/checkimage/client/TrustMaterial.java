@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -23,11 +24,14 @@ final class TrustMaterial {
     private TrustMaterial() {
     }
 
-    /** The JVM's default trust managers and, if any, one more trusting the certificates in {@code caFiles}. */
+    /**
+     * The JVM's default trust managers and, if any, one more trusting the certificates in {@code caFiles}. The
+     * extra CAs are tried first and the JVM trust store (some 150 certificates to parse) is loaded only when a
+     * chain is not signed by one of them, which keeps a run against a private registry fast to start.
+     */
     static SSLContext verifying(List<Path> caFiles) {
         try {
-            List<X509TrustManager> managers = new ArrayList<>();
-            managers.add(trustManager(null));
+            List<Supplier<X509TrustManager>> managers = new ArrayList<>();
             if (!caFiles.isEmpty()) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
@@ -37,8 +41,10 @@ final class TrustMaterial {
                         store.setCertificateEntry("ca-" + index++, cert);
                     }
                 }
-                managers.add(trustManager(store));
+                X509TrustManager extra = trustManager(store);
+                managers.add(() -> extra);
             }
+            managers.add(new JvmDefault());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
             return context;
@@ -85,20 +91,39 @@ final class TrustMaterial {
         throw new GeneralSecurityException("no X509TrustManager available");
     }
 
-    /** Trusts a chain when any of its delegates does. */
-    private static final class AnyOfTrustManager implements X509TrustManager {
-        private final List<X509TrustManager> delegates;
+    /** The JVM's default trust manager, loaded on first use. */
+    private static final class JvmDefault implements Supplier<X509TrustManager> {
+        private volatile X509TrustManager manager;
 
-        AnyOfTrustManager(List<X509TrustManager> delegates) {
+        @Override
+        public X509TrustManager get() {
+            X509TrustManager loaded = manager;
+            if (loaded == null) {
+                try {
+                    loaded = trustManager(null);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot load the JVM trust store: " + e.getMessage(), e);
+                }
+                manager = loaded;
+            }
+            return loaded;
+        }
+    }
+
+    /** Trusts a chain when any of its delegates does, asking them in order. */
+    private static final class AnyOfTrustManager implements X509TrustManager {
+        private final List<Supplier<X509TrustManager>> delegates;
+
+        AnyOfTrustManager(List<Supplier<X509TrustManager>> delegates) {
             this.delegates = List.copyOf(delegates);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             CertificateException last = null;
-            for (X509TrustManager delegate : delegates) {
+            for (Supplier<X509TrustManager> delegate : delegates) {
                 try {
-                    delegate.checkServerTrusted(chain, authType);
+                    delegate.get().checkServerTrusted(chain, authType);
                     return;
                 } catch (CertificateException e) {
                     last = e;
@@ -114,7 +139,7 @@ final class TrustMaterial {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return delegates.stream().flatMap(d -> java.util.Arrays.stream(d.getAcceptedIssuers()))
+            return delegates.stream().flatMap(d -> java.util.Arrays.stream(d.get().getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }
