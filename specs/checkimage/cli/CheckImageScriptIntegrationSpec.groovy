@@ -5,6 +5,7 @@ import checkimage.json.Json
 import spock.lang.Shared
 import spock.lang.Specification
 
+import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
@@ -31,9 +32,11 @@ class CheckImageScriptIntegrationSpec extends Specification {
         registry?.close()
     }
 
-    Map run(List<String> args, String stdin = '') {
+    Map run(List<String> args, String stdin = '', Map<String, String> env = [:]) {
         List<String> command = [Path.of('scripts/jbang').toAbsolutePath().toString(), 'check-image.java'] + args
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start()
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
+        builder.environment().putAll(env)
+        Process process = builder.start()
         process.outputStream.withCloseable { it.write(stdin.bytes) }
         StringBuilder out = new StringBuilder()
         StringBuilder err = new StringBuilder()
@@ -72,5 +75,36 @@ class CheckImageScriptIntegrationSpec extends Specification {
         usage.exitCode == 2
         usage.err.contains('/nonexistent/job.yaml: cannot read file')
         !usage.err.contains('\tat ')
+    }
+
+    /** Class-load logs of every JVM a run starts (the JBang launcher's too), one file per process. */
+    List<String> loadedClasses(Path dir, List<String> args) {
+        Map result = run(args, '', [JAVA_TOOL_OPTIONS: "-Xlog:class+load=info:file=${dir}/classes-%p.log".toString()])
+        assert result.exitCode == 0: result
+        Files.list(dir).withCloseable { files -> files.toList() }.collectMany { Path log -> Files.readAllLines(log) }
+    }
+
+    def "a warm run starts no JBang JVM and, without a policy, loads no Groovy"() {
+        given:
+        Path warm = Files.createTempDirectory('check-image-classes')
+        Path withPolicy = Files.createTempDirectory('check-image-classes')
+        Path policy = Files.createTempFile('policy', '.groovy')
+        Files.writeString(policy, "allow '${registry.host}/**'\n")
+        List<String> args = ['--ca-file', registry.caFile.toString(), '-q', "${registry.host}/public/hello:oci".toString()]
+        run(args)
+
+        when:
+        List<String> plain = loadedClasses(warm, args)
+        List<String> policed = loadedClasses(withPolicy, ['--policy', policy.toString()] + args)
+
+        then:
+        plain.any { it.contains('checkimage.client.ImageChecker ') }
+        !plain.any { it.contains('dev.jbang.') }
+        !plain.any { it.contains(' groovy.') || it.contains('org.codehaus.groovy.') }
+        policed.any { it.contains(' groovy.lang.GroovyObject ') }
+
+        cleanup:
+        [warm, withPolicy].each { dir -> dir.toFile().deleteDir() }
+        Files.deleteIfExists(policy)
     }
 }
