@@ -11,8 +11,10 @@
 //DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.
 //DESCRIPTION Example: jbang check-image.java nginx:1.27 ghcr.io/acme/app@sha256:... --output json
 
-/** The check-image command; everything lives in lib/ (see README.md). */
-class check_image {
+package checkimage;
+
+/** The check-image command; everything lives in lib/ (see README.md). In a package so `jbang -i` can see lib/. */
+class CheckImage {
     public static void main(String[] args) {
         checkimage.cli.Main.run(args);
     }

@@ -207,6 +207,13 @@ public final class ImageChecker implements AutoCloseable {
                 : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint());
     }
 
+    @Override
+    public String toString() {
+        return "ImageChecker[" + options.concurrency() + " at once, " + options.perRegistry() + " per registry, timeout "
+                + options.timeout().toMillis() + " ms" + (options.platforms().isEmpty() ? "" : ", platforms " + options.platforms())
+                + "; so far " + stats + "]";
+    }
+
     /** The options this checker was built with (platforms, limits), for reports. */
     public List<Platform> requiredPlatforms() {
         return options.platforms();
