@@ -107,4 +107,29 @@ class CheckImageScriptIntegrationSpec extends Specification {
         [warm, withPolicy].each { dir -> dir.toFile().deleteDir() }
         Files.deleteIfExists(policy)
     }
+
+    def "jbang -i check-image.java opens JShell with the library on the class path"() {
+        given:
+        String session = """\
+            import checkimage.client.*;
+            import checkimage.reference.*;
+            ImageReference.parse("nginx")
+            var checker = ImageChecker.builder().caFile(java.nio.file.Path.of("${registry.caFile}")).build();
+            checker.check("${registry.host}/public/hello:oci").kind()
+            checker.close();
+            /exit
+            """.stripIndent()
+
+        when:
+        List<String> command = [Path.of('scripts/jbang').toAbsolutePath().toString(), '-i', 'check-image.java']
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start()
+        process.outputStream.withCloseable { it.write(session.bytes) }
+        String output = process.inputStream.text
+        process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+
+        then:
+        output.contains('docker.io/library/nginx:latest')
+        output.contains('ACCESSIBLE')
+        !output.contains('does not exist')
+    }
 }
