@@ -1,0 +1,157 @@
+package checkimage.bench
+
+import checkimage.client.ImageCheckerBuilder
+import checkimage.fixture.RegistryFixture
+import checkimage.fixture.ScratchDirectory
+import checkimage.json.Json
+import groovy.transform.CompileStatic
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * The benchmark driver behind {@code scripts/bench} (issue 6): starts the real registry with token auth and
+ * TLS, seeds {@code bench/repo-NNNN:latest}, warms every contender up once, then times whole processes in
+ * rounds, every contender once per round (interleaved, the order rotating from round to round), and prints
+ * medians, the issue's ratios, scaling and resource probes. Run from the repository root, after
+ * {@code mvn test-compile} and the jar export (the wrapper does both).
+ */
+@CompileStatic
+final class Bench {
+
+    static final String JAR = 'target/bench/check-image.jar'
+
+    /**
+     * The JDK HttpServer under the fixture's token server leaves Nagle's algorithm on unless told otherwise:
+     * every answer on a kept-alive connection then waits out the client's delayed ACK (40 ms on Linux), and
+     * check-image's 40 sequential token requests for 2000 images took 2.2 s instead of 0.6 s. Real token
+     * servers (Go's net/http) set TCP_NODELAY, so the benchmark's does too.
+     */
+    static final String NODELAY = 'sun.net.httpserver.nodelay'
+
+    private final BenchOptions options
+    private final Path root
+
+    Bench(BenchOptions options, Path root) {
+        this.options = options
+        this.root = root
+    }
+
+    static void main(String[] args) {
+        BenchOptions options
+        try {
+            options = BenchOptions.parse(args)
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: ${e.message}\n${BenchOptions.USAGE}")
+            System.exit(2)
+            return
+        }
+        if (options.help) {
+            println BenchOptions.USAGE
+            System.exit(0)
+        }
+        System.setProperty(NODELAY, 'true')
+        int code = 0
+        try {
+            new Bench(options, Path.of('').toAbsolutePath()).run()
+        } catch (BenchFailure failure) {
+            System.err.println("bench: could not run: ${failure.message}")
+            code = 1
+        }
+        System.exit(code)
+    }
+
+    void run() {
+        String loadAtStart = loadAverage()
+        if (!Files.isRegularFile(root.resolve(JAR))) {
+            throw new BenchFailure("${JAR} is missing: run scripts/bench, which exports it")
+        }
+        RegistryFixture registry = RegistryFixture.start(RegistryFixture.Mode.TOKEN)
+        Path scratch = ScratchDirectory.create('check-image-bench-')
+        try {
+            int largest = options.allSizes.max()
+            progress("registry at ${registry.host}; seeding ${largest} repositories")
+            Map<String, String> seeded = registry.seeder.seedMany(largest)
+            Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
+            Contenders contenders = new Contenders(root, root.resolve(JAR), workload, options.floorBatch)
+            CommandRunner runner = new CommandRunner(root, scratch)
+            List<Case> cases = plan(contenders)
+            warmUp(cases, runner)
+            measure(cases, runner)
+            ResourceProbe probe = new ResourceProbe(runner, contenders, scratch)
+            List<ResourceProbe.Result> probes = options.allSizes.collect { int size ->
+                progress("probing plain java with ${size} images (--output json, /usr/bin/time)")
+                probe.probe(size, workload.passwordFile)
+            }
+            Report report = new Report(machine(loadAtStart), settings(contenders), cases, probes, options.images,
+                    ImageCheckerBuilder.DEFAULT_TOKEN_BATCH)
+            print(options.json ? Json.writePretty(report.toMap()) + '\n' : TableRenderer.render(report))
+        } finally {
+            ScratchDirectory.delete(scratch)
+            registry.close()
+        }
+    }
+
+    /** The main comparison at N, the 1-image cases, then plain java and the curl floor at each other size. */
+    private List<Case> plan(Contenders contenders) {
+        int n = options.images
+        List<Case> cases = []
+        [Contender.README, Contender.PLAIN_JAVA, Contender.SKOPEO_LOOP, Contender.SKOPEO_XARGS, Contender.CURL_FLOOR]
+                .each { Contender contender -> cases << contenders.create(contender, n) }
+        if (n > 1) {
+            [Contender.README, Contender.PLAIN_JAVA, Contender.CURL_FLOOR, Contender.SKOPEO_LOOP]
+                    .each { Contender contender -> cases << contenders.create(contender, 1) }
+        }
+        options.sizes.toUnique().findAll { int size -> size != n && size != 1 }.each { int size ->
+            cases << contenders.create(Contender.PLAIN_JAVA, size) << contenders.create(Contender.CURL_FLOOR, size)
+        }
+        cases
+    }
+
+    /** One untimed run of each case (JBang's cache, the page cache, the token server's JIT); skopeo at N is skipped. */
+    private void warmUp(List<Case> cases, CommandRunner runner) {
+        cases.findAll { Case c -> !(c.contender in [Contender.SKOPEO_LOOP, Contender.SKOPEO_XARGS] && c.images > 1) }
+                .each { Case c ->
+                    progress("warm-up: ${c}")
+                    runner.run(c.command, c.stdin)
+                }
+    }
+
+    private void measure(List<Case> cases, CommandRunner runner) {
+        for (int round = 0; round < options.rounds; round++) {
+            int shift = round % cases.size()
+            (cases.drop(shift) + cases.take(shift)).each { Case c ->
+                double seconds = runner.run(c.command, c.stdin).seconds
+                c.seconds << seconds
+                progress("round ${round + 1}/${options.rounds}: ${c}: ${Numbers.seconds(seconds)} s")
+            }
+        }
+    }
+
+    private Map<String, Object> settings(Contenders contenders) {
+        String floor = options.floorBatch > 0 ? "${options.floorBatch} scopes per token request"
+                : "one token request for all N scopes up to N = ${CurlFloor.ONE_TOKEN_MAX}, " +
+                "${CurlFloor.BATCH} scopes per token request above"
+        [images          : options.images, rounds: options.rounds, sizes: options.sizes, quick: options.quick,
+         tokenBatch      : ImageCheckerBuilder.DEFAULT_TOKEN_BATCH, javaOptions: contenders.javaOptions,
+         xargsParallelism: Contenders.XARGS_PARALLELISM, tokenServerNoDelay: Boolean.getBoolean(NODELAY),
+         curlFloor       : floor] as Map<String, Object>
+    }
+
+    private static Map<String, Object> machine(String loadAtStart) {
+        String memory = Files.readAllLines(Path.of('/proc/meminfo')).find { String line -> line.startsWith('MemTotal:') }
+        [nproc      : Runtime.runtime.availableProcessors(),
+         memoryMb   : memory == null ? null : (memory.split(/\s+/)[1] as long).intdiv(1024),
+         jdk        : "${System.getProperty('java.vm.name')} ${System.getProperty('java.runtime.version')}".toString(),
+         loadAtStart: loadAtStart, loadAtEnd: loadAverage()] as Map<String, Object>
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
+    private static String loadAverage() {
+        Files.readString(Path.of('/proc/loadavg')).split(' ').take(3).join(' ')
+    }
+
+    private static void progress(String message) {
+        System.err.println("bench: ${message}")
+    }
+}
