@@ -69,7 +69,8 @@ public final class ImageChecker implements AutoCloseable {
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
         this.credentials = new MemoizedCredentials(options.credentials());
-        this.prefetcher = new TokenPrefetcher(pinger, authenticator, credentials, options.tokenBatch(), options.timeout());
+        this.prefetcher = new TokenPrefetcher(pinger, authenticator, credentials, options.tokenBatch(), options.timeout(),
+                options.perRegistry());
     }
 
     /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */

@@ -26,8 +26,11 @@ final class TokenPrefetcher {
     private final CredentialSource credentials;
     private final int batchSize;
     private final Duration budget;
+    private final int parallelism;
 
-    TokenPrefetcher(Pinger pinger, Authenticator authenticator, CredentialSource credentials, int batchSize, Duration budget) {
+    TokenPrefetcher(Pinger pinger, Authenticator authenticator, CredentialSource credentials, int batchSize, Duration budget,
+                    int parallelism) {
+        this.parallelism = parallelism;
         this.pinger = pinger;
         this.authenticator = authenticator;
         this.credentials = credentials;
@@ -43,15 +46,59 @@ final class TokenPrefetcher {
         Deadline deadline = Deadline.after(budget);
         try {
             RegistrySession session = pinger.session(references.get(0).registryHost(), deadline);
+            List<Runnable> requests = new ArrayList<>();
             for (Map.Entry<Credential, List<ImageReference>> group : byCredential(references).entrySet()) {
                 List<String> scopes = scopes(group.getValue());
                 for (int start = 0; start < scopes.size(); start += batchSize) {
                     List<String> chunk = scopes.subList(start, Math.min(scopes.size(), start + batchSize));
-                    authenticator.prefetch(group.getValue().get(0), session, chunk, group.getKey(), deadline);
+                    ImageReference sample = group.getValue().get(0);
+                    requests.add(() -> quietly(() -> authenticator.prefetch(sample, session, chunk, group.getKey(), deadline)));
                 }
             }
+            runAll(requests);
         } catch (CheckAbort | CredentialException | IllegalArgumentException trouble) {
             // left to the per-image handshake, which reports it with the right outcome
+        }
+    }
+
+    /** Runs the token requests {@code parallelism} at a time (they are independent), the last on this thread. */
+    private void runAll(List<Runnable> requests) {
+        if (requests.size() == 1 || parallelism < 2) {
+            requests.forEach(Runnable::run);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, requests.size()), runnable -> {
+                    Thread thread = new Thread(runnable, "check-image-token-prefetch");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            requests.forEach(request -> futures.add(pool.submit(request)));
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // each request is quiet; nothing to report here
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A prefetch step whose trouble is left to the per-image handshake. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws CheckAbort;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (CheckAbort | CredentialException | IllegalArgumentException trouble) {
+            // the per-image handshake retries with a single scope and reports any trouble itself
         }
     }
 
