@@ -110,6 +110,10 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--per-registry", paramLabel = "N", description = "Images of one registry checked at once (default: ${DEFAULT-VALUE}).")
     int perRegistry = 8;
 
+    @Option(names = "--token-batch", paramLabel = "N", description = "Repositories per token request when many images "
+            + "of one registry are checked (default: ${DEFAULT-VALUE}; 1 asks for one token per repository).")
+    int tokenBatch = checkimage.client.ImageCheckerBuilder.DEFAULT_TOKEN_BATCH;
+
     @Option(names = "--no-color", description = "Never colour the table.")
     boolean noColor;
 

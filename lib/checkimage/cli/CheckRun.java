@@ -65,8 +65,8 @@ final class CheckRun {
     }
 
     private void validate() {
-        if (command.concurrency < 1 || command.perRegistry < 1) {
-            throw new UsageException("--concurrency and --per-registry must be at least 1");
+        if (command.concurrency < 1 || command.perRegistry < 1 || command.tokenBatch < 1) {
+            throw new UsageException("--concurrency, --per-registry and --token-batch must be at least 1");
         }
         if (command.passwordStdin && command.username == null) {
             throw new UsageException("--password-stdin needs --username");
@@ -144,7 +144,8 @@ final class CheckRun {
                 .credentials(credentials(explicit))
                 .timeout(command.timeout)
                 .concurrency(command.concurrency)
-                .perRegistry(command.perRegistry);
+                .perRegistry(command.perRegistry)
+                .tokenBatch(command.tokenBatch);
         command.caFiles.forEach(builder::caFile);
         command.plainHttp.forEach(builder::plainHttp);
         for (String host : command.skipTlsVerify) {

@@ -140,6 +140,7 @@ public final class HttpClientTransport implements Transport {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .disableContentCompression()
                 .setUserAgent(USER_AGENT)
                 .build();
         client.start();

@@ -55,9 +55,15 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
         throw new IllegalArgumentException(contender.toString())
     }
 
-    /** {@code java <//JAVA_OPTIONS> -jar check-image.jar} with the benchmark's arguments and {@code extra}. */
+    /**
+     * {@code java <//JAVA_OPTIONS> -jar check-image.jar} with the benchmark's arguments and {@code extra}, with an
+     * AppCDS archive next to the jar as the script's {@code //CDS} gives the JBang path: the first (warm-up) run
+     * writes it, later runs map it.
+     */
     List<String> plainJava(int images, List<String> extra) {
-        [javaBinary()] + javaOptions + ['-jar', jar.toString()] + checkImageArguments(images, extra)
+        Path archive = jar.resolveSibling('check-image.jsa')
+        String cds = Files.exists(archive) ? "-XX:SharedArchiveFile=${archive}" : "-XX:ArchiveClassesAtExit=${archive}"
+        [javaBinary()] + javaOptions + [cds.toString(), '-jar', jar.toString()] + checkImageArguments(images, extra)
     }
 
     /** The JVM options the script declares on its {@code //JAVA_OPTIONS} line(s). */
