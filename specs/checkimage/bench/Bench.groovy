@@ -75,6 +75,11 @@ final class Bench {
             Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
             Contenders contenders = new Contenders(root, root.resolve(JAR), workload, options.floorBatch)
             CommandRunner runner = new CommandRunner(root, scratch)
+            if (!Files.exists(contenders.classDataArchive)) {
+                progress('writing the AppCDS archive of the exported jar')
+                Case training = contenders.classDataTraining()
+                runner.run(training.command, training.stdin)
+            }
             List<Case> cases = plan(contenders)
             warmUp(cases, runner)
             measure(cases, runner)

@@ -61,9 +61,20 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
      * writes it, later runs map it.
      */
     List<String> plainJava(int images, List<String> extra) {
-        Path archive = jar.resolveSibling('check-image.jsa')
-        String cds = Files.exists(archive) ? "-XX:SharedArchiveFile=${archive}" : "-XX:ArchiveClassesAtExit=${archive}"
-        [javaBinary()] + javaOptions + [cds.toString(), '-jar', jar.toString()] + checkImageArguments(images, extra)
+        [javaBinary()] + javaOptions + ["-XX:SharedArchiveFile=${classDataArchive}".toString(), '-jar', jar.toString()] +
+                checkImageArguments(images, extra)
+    }
+
+    /** The AppCDS archive of the exported jar (scripts/bench deletes it whenever it re-exports the jar). */
+    Path getClassDataArchive() {
+        jar.resolveSibling('check-image.jsa')
+    }
+
+    /** An untimed 1-image run of the jar that writes {@link #getClassDataArchive()} as it exits. */
+    Case classDataTraining() {
+        List<String> command = [javaBinary()] + javaOptions + ["-XX:ArchiveClassesAtExit=${classDataArchive}".toString(),
+                                                               '-jar', jar.toString()] + checkImageArguments(1, ['-q'])
+        new Case(Contender.PLAIN_JAVA, 1, command, workload.passwordFile)
     }
 
     /** The JVM options the script declares on its {@code //JAVA_OPTIONS} line(s). */
