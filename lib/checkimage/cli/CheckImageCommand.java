@@ -47,7 +47,7 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "JOB.yaml", description = "An OpenPAI job config (protocol v2): check its task roles' docker images.")
     Path job;
 
-    @Option(names = "--secrets", paramLabel = "SECRETS.yaml", description = "Secrets rendered into the job's auth fields (<% $secrets.key %>).")
+    @Option(names = "--secrets", paramLabel = "SECRETS.yaml", description = "Secrets rendered into the job's auth fields (<%% $secrets.key %%>).")
     Path secrets;
 
     @Option(names = "--task-role", paramLabel = "NAME", description = "Check only this task role's image "
