@@ -137,7 +137,7 @@ class CommandLineSpec extends Specification {
         then:
         run.exitCode == 0
         run.err.empty
-        run.out.contains('<% $secrets.key %>')
+        run.out.contains('$secrets.key %>')
         run.out.contains('Exit codes:')
         run.out.contains('3  only with --fail-on-unknown')
     }
