@@ -8,6 +8,7 @@
 //SOURCES lib/**/*.java
 //JAVAC_OPTIONS --release 17
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds*=off
+//CDS
 //DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.
 //DESCRIPTION Example: jbang check-image.java nginx:1.27 ghcr.io/acme/app@sha256:... --output json
 
