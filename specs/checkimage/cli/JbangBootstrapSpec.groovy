@@ -159,6 +159,47 @@ class JbangBootstrapSpec extends Specification {
         run.exitCode == 6
     }
 
+    def "a warm run reuses JBang's command, and a class-data archive older than its jar is rebuilt"() {
+        given: 'a script with a class-data archive (//CDS), in a directory of its own'
+        Path dir = Files.createDirectories(workDir.resolve('cds'))
+        Path script = dir.resolve('CdsProbe.java')
+        Files.writeString(script, '//JAVA 17+\n//CDS\n//JAVA_OPTIONS -Xshare:auto -Xlog:cds*=off\n' +
+                'public class CdsProbe { public static void main(String... a) { System.out.println("cds probe"); } }\n')
+        Closure<Run> probe = { execute([bootstrap.toString(), script.toString()], [:], '') }
+
+        when: 'the first run writes the archive, the second caches the command that maps it'
+        [probe(), probe()].each { assert it.exitCode == 0 && it.stdout.contains('cds probe'): it }
+        String cached = launchCacheEntry(script)
+        Path archive = Path.of((cached =~ /-XX:SharedArchiveFile=(\S+)/)[0][1] as String)
+        Path jar = Path.of((cached =~ /-classpath (\S+?\.jar)/)[0][1] as String)
+
+        then:
+        Files.exists(archive)
+
+        when: 'the jar is rewritten after the archive (as jbang export does)'
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000))
+        long stale = Files.getLastModifiedTime(archive).toMillis()
+        Run rebuilt = probe()
+
+        then: 'the stale archive is replaced by a fresh one'
+        rebuilt.exitCode == 0
+        Files.exists(archive)
+        Files.getLastModifiedTime(archive).toMillis() > stale
+    }
+
+    /** The launch-cache entry scripts/jbang keeps for {@code script}. */
+    private static String launchCacheEntry(Path script) {
+        String cacheHome = System.getenv('XDG_CACHE_HOME') ?: "${System.getProperty('user.home')}/.cache"
+        Path launch = Path.of(cacheHome, 'check-image', 'jbang-0.132.1', 'launch')
+        String name = script.fileName.toString().replace('.java', '')
+        List<String> entries = Files.list(launch).withCloseable { files ->
+            files.filter { !it.toString().endsWith('.jsa') }.map { Files.readString(it) }.toList()
+        }
+        String entry = entries.find { it.contains("/${name}.java.") }
+        assert entry: "no launch-cache entry for ${script} in ${launch}"
+        entry
+    }
+
     private Run jbang(List<String> arguments, Map<String, String> environment = [:], String stdin = '') {
         execute([bootstrap.toString(), probe.toString()] + arguments, environment, stdin)
     }
