@@ -138,7 +138,7 @@ public final class CheckImageCommand implements Callable<Integer> {
             terminal.err().println("Try 'check-image --help' for usage.");
             return ExitCodes.USAGE;
         });
-        line.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReporter.report(ex, terminal, command.verbose));
+        line.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReporter.report(ex, terminal));
         return line.execute(args);
     }
 

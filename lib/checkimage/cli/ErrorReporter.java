@@ -7,15 +7,15 @@ import checkimage.report.Redactor;
 
 /**
  * The one broad catch: turns what escaped a run into one line on stderr and an exit code. Known input and
- * configuration errors are exit 2 without a stack trace; anything else is a bug, still one line (plus the trace
- * with -v), never a secret.
+ * configuration errors are exit 2 without a stack trace; anything else is a bug, still one line, never a
+ * stack trace or a secret.
  */
 final class ErrorReporter {
 
     private ErrorReporter() {
     }
 
-    static int report(Exception failure, Terminal terminal, boolean verbose) {
+    static int report(Exception failure, Terminal terminal) {
         // by name: referring to the DSL type here would tie every run to the DSL classes, which only --policy needs
         if (failure.getClass().getName().equals("checkimage.dsl.PolicyException")) {
             terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
@@ -32,10 +32,7 @@ final class ErrorReporter {
             return ExitCodes.INACCESSIBLE;
         }
         terminal.err().println("check-image: internal error: " + failure.getClass().getSimpleName() + ": "
-                + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this; -v shows the trace)");
-        if (verbose) {
-            failure.printStackTrace(terminal.err());
-        }
+                + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this)");
         return ExitCodes.USAGE;
     }
 }

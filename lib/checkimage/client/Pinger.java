@@ -50,8 +50,10 @@ final class Pinger {
             return existing.get();
         } catch (ExecutionException e) {
             forgetStaleFailure(host, existing);
-            throw e.getCause() instanceof CheckAbort abort ? abort
-                    : CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "ping of " + host + " failed: " + e.getCause());
+            if (e.getCause() instanceof CheckAbort abort) {
+                throw abort;
+            }
+            throw e.getCause() instanceof RuntimeException bug ? bug : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CheckAbort.unknown(Cause.TIMEOUT, "interrupted while waiting for the ping of " + host);
@@ -65,8 +67,8 @@ final class Pinger {
             failedAt.put(host, System.nanoTime());
             future.completeExceptionally(abort);
         } catch (RuntimeException bug) {
-            failedAt.put(host, System.nanoTime());
-            future.completeExceptionally(bug);
+            future.completeExceptionally(bug); // threads waiting for this ping must not wait forever
+            throw bug;
         }
     }
 

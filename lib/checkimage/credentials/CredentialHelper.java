@@ -114,8 +114,9 @@ public final class CredentialHelper {
         }
         try {
             mine.complete(ask(server));
-        } catch (RuntimeException e) {
-            mine.complete(Answer.failed("failed unexpectedly (" + e.getClass().getSimpleName() + ")"));
+        } catch (RuntimeException bug) {
+            mine.completeExceptionally(bug); // threads waiting for this helper must not wait forever
+            throw bug;
         }
         return mine.join();
     }
