@@ -12,8 +12,28 @@ public interface CheckListener {
     /** One step for {@code reference} (null for registry-wide steps such as a ping). */
     void onStep(ImageReference reference, String message);
 
+    /** False for the silent listener: callers then skip building messages nobody reads (once per request). */
+    default boolean listens() {
+        return true;
+    }
+
     /** A listener that ignores everything. */
     static CheckListener silent() {
-        return (reference, message) -> { };
+        return Silent.INSTANCE;
+    }
+
+    /** The listener that hears nothing. */
+    enum Silent implements CheckListener {
+        INSTANCE;
+
+        @Override
+        public void onStep(ImageReference reference, String message) {
+            // nothing
+        }
+
+        @Override
+        public boolean listens() {
+            return false;
+        }
     }
 }

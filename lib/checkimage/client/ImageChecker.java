@@ -175,7 +175,9 @@ public final class ImageChecker implements AutoCloseable {
         } catch (TransportException e) {
             outcome = new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of());
         }
-        options.listener().onStep(reference, "result: " + outcome.reason());
+        if (options.listener().listens()) {
+            options.listener().onStep(reference, "result: " + outcome.reason());
+        }
         return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
                 reference.registryHost());
     }
@@ -183,7 +185,9 @@ public final class ImageChecker implements AutoCloseable {
     private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
         RegistrySession session = pinger.session(reference.registryHost(), deadline);
-        options.listener().onStep(reference, "credential: " + credential);
+        if (options.listener().listens()) {
+            options.listener().onStep(reference, "credential: " + credential);
+        }
         Authorization auth = authenticator.authorize(reference, session, credential, deadline);
         RegistryResponse head = prober.head(reference, session, auth, deadline);
         Optional<Challenge> retry = head.status() == 401 && auth.scheme() == Authorization.Scheme.BEARER

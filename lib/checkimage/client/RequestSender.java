@@ -77,8 +77,10 @@ final class RequestSender {
                 listener.onStep(reference, current.method() + " " + current.uri() + " failed: " + e.getMessage());
                 throw e;
             }
-            listener.onStep(reference, current.method() + " " + current.uri() + " -> " + response.status()
-                    + (response.protocol().isEmpty() ? "" : " (" + response.protocol() + ")"));
+            if (listener.listens()) {
+                listener.onStep(reference, current.method() + " " + current.uri() + " -> " + response.status()
+                        + (response.protocol().isEmpty() ? "" : " (" + response.protocol() + ")"));
+            }
             String location = response.header("location");
             if (!REDIRECTS.contains(response.status()) || location == null || hop == MAX_REDIRECTS) {
                 return response;

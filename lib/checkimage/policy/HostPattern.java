@@ -1,6 +1,7 @@
 package checkimage.policy;
 
 import checkimage.credentials.RegistryKeys;
+import checkimage.reference.InvalidReferenceException;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class HostPattern {
             boolean fits = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':'
                     || c == '[' || c == ']' || c == '*';
             if (!fits) {
-                throw new InvalidPatternException(text, "character " + describe(c) + " is not allowed in a registry host");
+                throw new InvalidPatternException(text, "character " + InvalidReferenceException.describe(c) + " is not allowed in a registry host");
             }
         }
         String hostPart = lower.startsWith("[") ? lower : lower.split(":", -1)[0];
@@ -81,16 +82,6 @@ public final class HostPattern {
     /** The regular expression for this host, for composing with a path. */
     String regexSource() {
         return ReferenceGlob.translate(text, LABEL_WILDCARD);
-    }
-
-    static String describe(char c) {
-        if (c == ' ') {
-            return "' ' (space)";
-        }
-        if (c < 0x21 || c >= 0x7f) {
-            return String.format("U+%04X", (int) c);
-        }
-        return "'" + c + "'";
     }
 
     @Override

@@ -206,7 +206,7 @@ public final class ReferenceGlob {
                 }
                 boolean fits = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '*';
                 if (!fits) {
-                    throw new InvalidPatternException(pattern, "character " + HostPattern.describe(c)
+                    throw new InvalidPatternException(pattern, "character " + InvalidReferenceException.describe(c)
                             + " is not allowed in a repository path");
                 }
             }

@@ -1,5 +1,7 @@
 package checkimage.policy;
 
+import checkimage.reference.InvalidReferenceException;
+
 /**
  * A tag with optional {@code *} wildcards, as in {@code forbid 'latest'} or the tag of
  * {@code deny 'docker.io/library/alpine:3.1*'}. A {@code *} matches any run of tag characters, also none.
@@ -59,7 +61,7 @@ public record TagGlob(String text) {
             boolean fits = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '_' || c == '.' || c == '-' || c == '*';
             if (!fits) {
-                throw new InvalidPatternException(pattern, "character " + HostPattern.describe(c)
+                throw new InvalidPatternException(pattern, "character " + InvalidReferenceException.describe(c)
                         + " is not allowed in a tag; tags have letters, digits, '_', '.' and '-'");
             }
         }

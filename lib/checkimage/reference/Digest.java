@@ -113,7 +113,7 @@ public record Digest(String algorithm, String hex) {
             boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
             boolean fits = componentStart ? letter : letter || (c >= '0' && c <= '9') || isAlgorithmSeparator(c);
             if (!fits) {
-                throw new InvalidReferenceException(input, i, "character " + ReferenceGrammar.describe(c)
+                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
                         + " is not allowed here in a digest algorithm; expected letters and digits, with one of '+', '.', '_', '-' between parts");
             }
             componentStart = isAlgorithmSeparator(c);
@@ -139,12 +139,12 @@ public record Digest(String algorithm, String hex) {
         for (int i = start; i < end; i++) {
             char c = input.charAt(i);
             if (c >= 'A' && c <= 'F') {
-                throw new InvalidReferenceException(input, i, "uppercase hex digit " + ReferenceGrammar.describe(c)
+                throw new InvalidReferenceException(input, i, "uppercase hex digit " + InvalidReferenceException.describe(c)
                         + " is not allowed; " + algorithm.id + " digests are written in lowercase hex");
             }
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
                 throw new InvalidReferenceException(input, i,
-                        "character " + ReferenceGrammar.describe(c) + " is not a hex digit (0-9, a-f)");
+                        "character " + InvalidReferenceException.describe(c) + " is not a hex digit (0-9, a-f)");
             }
         }
         int length = end - start;

@@ -34,7 +34,7 @@ final class DomainGrammar {
         }
         if (input.charAt(hostEnd) != ':') {
             throw new InvalidReferenceException(input, hostEnd,
-                    "expected ':port' or '/' after the IPv6 address, not " + ReferenceGrammar.describe(input.charAt(hostEnd)));
+                    "expected ':port' or '/' after the IPv6 address, not " + InvalidReferenceException.describe(input.charAt(hostEnd)));
         }
         checkPort(input, hostEnd + 1, end);
     }
@@ -49,7 +49,7 @@ final class DomainGrammar {
                 checkLabel(input, labelStart, i);
                 labelStart = i + 1;
             } else if (!ReferenceGrammar.isAlphanumeric(c) && c != '-') {
-                throw new InvalidReferenceException(input, i, "character " + ReferenceGrammar.describe(c)
+                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
                         + " is not allowed in the domain '" + input.substring(start, end)
                         + "'; expected letters, digits, '-' and '.'");
             }
@@ -87,7 +87,7 @@ final class DomainGrammar {
                 throw new InvalidReferenceException(input, i, "IPv6 addresses with an embedded IPv4 part are not allowed in a domain");
             }
             if (!isHexDigit(c) && c != ':') {
-                throw new InvalidReferenceException(input, i, "character " + ReferenceGrammar.describe(c)
+                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
                         + " is not allowed in an IPv6 address; expected hex digits and ':'");
             }
         }
@@ -144,7 +144,7 @@ final class DomainGrammar {
             char c = input.charAt(i);
             if (c < '0' || c > '9') {
                 throw new InvalidReferenceException(input, i,
-                        "character " + ReferenceGrammar.describe(c) + " is not allowed in a port; expected digits");
+                        "character " + InvalidReferenceException.describe(c) + " is not allowed in a port; expected digits");
             }
         }
         String digits = input.substring(start, end);

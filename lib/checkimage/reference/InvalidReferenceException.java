@@ -68,4 +68,15 @@ public class InvalidReferenceException extends IllegalArgumentException {
         }
         return out.toString();
     }
+
+    /** Quotes a character for an error message, spelling out the ones that do not print: {@code ' ' (space)}, {@code U+0009}. */
+    public static String describe(char c) {
+        if (c == ' ') {
+            return "' ' (space)";
+        }
+        if (c < 0x21 || c >= 0x7f) {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'";
+    }
 }

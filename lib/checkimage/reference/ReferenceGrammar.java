@@ -1,5 +1,7 @@
 package checkimage.reference;
 
+import static checkimage.reference.InvalidReferenceException.describe;
+
 /**
  * The name and tag productions of the distribution reference grammar (distribution/reference,
  * {@code reference.go} and {@code regexp.go}), as small checks over a range of an input string that
@@ -105,17 +107,6 @@ final class ReferenceGrammar {
             throw new InvalidReferenceException(input, position, "the repository name '" + shown + "' is "
                     + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
         }
-    }
-
-    /** Quotes a character for a message, spelling out the ones that do not print. */
-    static String describe(char c) {
-        if (c == ' ') {
-            return "' ' (space)";
-        }
-        if (c < 0x21 || c >= 0x7f) {
-            return String.format("U+%04X", (int) c);
-        }
-        return "'" + c + "'";
     }
 
     static boolean isLowerAlphanumeric(char c) {

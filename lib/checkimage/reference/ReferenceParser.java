@@ -97,14 +97,14 @@ final class ReferenceParser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 throw new InvalidReferenceException(text, i,
-                        "whitespace " + ReferenceGrammar.describe(c) + " is not allowed in a reference");
+                        "whitespace " + InvalidReferenceException.describe(c) + " is not allowed in a reference");
             }
             if (Character.isISOControl(c)) {
                 throw new InvalidReferenceException(text, i,
-                        "control character " + ReferenceGrammar.describe(c) + " is not allowed in a reference");
+                        "control character " + InvalidReferenceException.describe(c) + " is not allowed in a reference");
             }
             if (c > 0x7e) {
-                throw new InvalidReferenceException(text, i, "non-ASCII character " + ReferenceGrammar.describe(c)
+                throw new InvalidReferenceException(text, i, "non-ASCII character " + InvalidReferenceException.describe(c)
                         + " is not allowed; a reference is plain ASCII");
             }
         }
