@@ -116,11 +116,19 @@ public final class HttpClientTransport implements Transport {
     }
 
     private CloseableHttpAsyncClient start(SSLContext sslContext, boolean skipHostnameCheck) {
+        CloseableHttpAsyncClient client = create(settings, maxConnections, sslContext, skipHostnameCheck);
+        client.start();
+        return client;
+    }
+
+    /** The client of {@link #start}, built but not started ({@link TransportPreloader} builds one to throw away). */
+    static CloseableHttpAsyncClient create(TransportSettings settings, int maxConnections, SSLContext sslContext,
+                                           boolean skipHostnameCheck) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext);
         if (skipHostnameCheck) {
             tls.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
         }
-        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+        return HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setTlsStrategy(tls.buildAsync())
                         .setDefaultTlsConfig(TlsConfig.custom()
@@ -143,8 +151,6 @@ public final class HttpClientTransport implements Transport {
                 .disableContentCompression()
                 .setUserAgent(USER_AGENT)
                 .build();
-        client.start();
-        return client;
     }
 
     private static TransportException classify(RegistryRequest request, Throwable failure) {

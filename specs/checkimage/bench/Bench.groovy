@@ -77,10 +77,15 @@ final class Bench {
             CommandRunner runner = new CommandRunner(root, scratch)
             if (!Files.exists(contenders.classDataArchive)) {
                 progress('writing the AppCDS archive of the exported jar')
-                Case training = contenders.classDataTraining()
+                Case training = contenders.classListTraining()
                 runner.run(training.command, training.stdin)
+                runner.run(contenders.classDataDump())
             }
             List<Case> cases = plan(contenders)
+            if (options.serve) {
+                serve(cases)
+                return
+            }
             warmUp(cases, runner)
             measure(cases, runner)
             ResourceProbe probe = new ResourceProbe(runner, contenders, scratch)
@@ -94,6 +99,19 @@ final class Bench {
         } finally {
             ScratchDirectory.delete(scratch)
             registry.close()
+        }
+    }
+
+    /** Prints every case's command (stdin redirect included) and blocks until standard input closes. */
+    private static void serve(List<Case> cases) {
+        cases.each { Case c ->
+            String input = c.stdin == null ? '' : " <'${c.stdin}'"
+            println "# ${c}\n${c.command.collect { String word -> "'${word}'" }.join(' ')}${input}"
+        }
+        System.out.flush()
+        progress('serving; close standard input (Ctrl-D) to stop')
+        while (System.in.read() >= 0) {
+            // keep serving
         }
     }
 

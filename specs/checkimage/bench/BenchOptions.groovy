@@ -7,7 +7,7 @@ import groovy.transform.CompileStatic
 final class BenchOptions {
 
     static final String USAGE = '''\
-usage: scripts/bench [--n N] [--rounds R] [--json] [--sizes N1,N2,...] [--quick] [--floor-batch B]
+usage: scripts/bench [--n N] [--rounds R] [--json] [--sizes N1,N2,...] [--quick] [--floor-batch B] [--serve]
 
 Times check-image against skopeo and a curl floor on a real registry (token auth, TLS, loopback).
   --n N            images in the main comparison (default 200)
@@ -16,6 +16,8 @@ Times check-image against skopeo and a curl floor on a real registry (token auth
   --sizes LIST     also time plain java and the curl floor at these sizes, and probe peak RSS and request counts
   --quick          --n 20 --rounds 1: proves the benchmark runs (CI)
   --floor-batch B  scopes per token request in the curl floor (default: one token up to 500 images, 50 above)
+  --serve          time nothing: start and seed the registry, print the contenders' commands, serve until
+                   standard input closes (for profiling by hand)
 Exits 0 whatever the times; non-zero only when something could not run.'''
 
     int images = 200
@@ -24,6 +26,7 @@ Exits 0 whatever the times; non-zero only when something could not run.'''
     List<Integer> sizes = []
     boolean quick
     int floorBatch
+    boolean serve
     boolean help
 
     static BenchOptions parse(String[] args) {
@@ -38,6 +41,7 @@ Exits 0 whatever the times; non-zero only when something could not run.'''
                 case '--sizes': options.sizes = sizes(word, value(word, words)); break
                 case '--quick': options.quick = true; break
                 case '--floor-batch': options.floorBatch = number(word, value(word, words)); break
+                case '--serve': options.serve = true; break
                 case '-h':
                 case '--help': options.help = true; break
                 default: throw new IllegalArgumentException("unknown option '${word}'")

@@ -56,9 +56,9 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
     }
 
     /**
-     * {@code java <//JAVA_OPTIONS> -jar check-image.jar} with the benchmark's arguments and {@code extra}, with an
-     * AppCDS archive next to the jar as the script's {@code //CDS} gives the JBang path: the first (warm-up) run
-     * writes it, later runs map it.
+     * {@code java <//JAVA_OPTIONS> -jar check-image.jar} with the benchmark's arguments and {@code extra}, mapping
+     * a static AppCDS archive next to the jar, as scripts/jbang's launch cache gives the README path: see
+     * {@link #classListTraining} and {@link #classDataDump}.
      */
     List<String> plainJava(int images, List<String> extra) {
         [javaBinary()] + javaOptions + ["-XX:SharedArchiveFile=${classDataArchive}".toString(), '-jar', jar.toString()] +
@@ -70,11 +70,22 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
         jar.resolveSibling('check-image.jsa')
     }
 
-    /** An untimed 1-image run of the jar that writes {@link #getClassDataArchive()} as it exits. */
-    Case classDataTraining() {
-        List<String> command = [javaBinary()] + javaOptions + ["-XX:ArchiveClassesAtExit=${classDataArchive}".toString(),
+    /** The class list the archive is dumped from. */
+    Path getClassList() {
+        jar.resolveSibling('check-image.classlist')
+    }
+
+    /** An untimed 1-image run of the jar that writes {@link #getClassList()}. */
+    Case classListTraining() {
+        List<String> command = [javaBinary()] + javaOptions + ["-XX:DumpLoadedClassList=${classList}".toString(),
                                                                '-jar', jar.toString()] + checkImageArguments(1, ['-q'])
         new Case(Contender.PLAIN_JAVA, 1, command, workload.passwordFile)
+    }
+
+    /** {@code java -Xshare:dump}: writes {@link #getClassDataArchive()} from {@link #getClassList()}. */
+    List<String> classDataDump() {
+        [javaBinary(), '-Xshare:dump', "-XX:SharedClassListFile=${classList}".toString(),
+         "-XX:SharedArchiveFile=${classDataArchive}".toString(), '-cp', jar.toString()]
     }
 
     /** The JVM options the script declares on its {@code //JAVA_OPTIONS} line(s). */

@@ -7,6 +7,7 @@ import spock.lang.Unroll
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.FileTime
 import java.nio.file.attribute.PosixFilePermissions
 
 import static java.nio.charset.StandardCharsets.UTF_8
@@ -159,45 +160,109 @@ class JbangBootstrapSpec extends Specification {
         run.exitCode == 6
     }
 
-    def "a warm run reuses JBang's command, and a class-data archive older than its jar is rebuilt"() {
-        given: 'a script with a class-data archive (//CDS), in a directory of its own'
-        Path dir = Files.createDirectories(workDir.resolve('cds'))
-        Path script = dir.resolve('CdsProbe.java')
-        Files.writeString(script, '//JAVA 17+\n//CDS\n//JAVA_OPTIONS -Xshare:auto -Xlog:cds*=off\n' +
-                'public class CdsProbe { public static void main(String... a) { System.out.println("cds probe"); } }\n')
-        Closure<Run> probe = { execute([bootstrap.toString(), script.toString()], [:], '') }
+    static final String CDS_PROBE = '''\
+        //JAVA 17+
+        //CDS
+        //JAVA_OPTIONS -Xshare:auto -Xlog:cds*=off
 
-        when: 'the first run writes the archive, the second caches the command that maps it'
-        [probe(), probe()].each { assert it.exitCode == 0 && it.stdout.contains('cds probe'): it }
-        String cached = launchCacheEntry(script)
-        Path archive = Path.of((cached =~ /-XX:SharedArchiveFile=(\S+)/)[0][1] as String)
-        Path jar = Path.of((cached =~ /-classpath (\S+?\.jar)/)[0][1] as String)
+        /** tls: also loads JSSE (some 700 classes more) and a nested class of its own. */
+        public class CLASS {
+            public static void main(String... args) throws Exception {
+                if (args.length > 0 && args[0].equals("tls")) {
+                    javax.net.ssl.SSLContext.getInstance("TLS");
+                    System.out.println("tls " + Extra.class.getSimpleName());
+                }
+                System.out.println("cds probe");
+            }
 
-        then:
+            static final class Extra {
+            }
+        }
+        '''.stripIndent()
+
+    def "a //CDS script gets a static class-data archive trained by its first launches, which warm runs map"() {
+        given: 'a //CDS script in a directory of its own'
+        Path script = cdsProbe('CdsTrained')
+
+        when: 'the first launch runs without JSSE, the second with it'
+        Run first = runProbe(script, [])
+        Run second = runProbe(script, ['tls'])
+        Path archive = archiveOf(launchCacheEntry(script))
+
+        then: 'the archive exists and has the classes of both launches'
+        [first, second].every { it.exitCode == 0 && it.stdout.contains('cds probe') }
         Files.exists(archive)
 
+        when: 'a later run logs where its classes come from'
+        runProbe(script, [])
+        Run warm = runProbe(script, ['tls'], [JAVA_TOOL_OPTIONS: '-Xlog:class+load=info'])
+
+        then: 'the script\'s classes and the JSSE ones come from the archive'
+        warm.exitCode == 0
+        warm.stdout.contains('tls Extra')
+        warm.stdout.contains('CdsTrained source: shared objects file')
+        warm.stdout.contains('CdsTrained$Extra source: shared objects file')
+        warm.stdout.contains('sun.security.ssl.SSLContextImpl source: shared objects file')
+    }
+
+    def "a class-data archive older than the script's jar is written again"() {
+        given: 'a trained //CDS script'
+        Path script = cdsProbe('CdsStale')
+        4.times { assert runProbe(script, []).exitCode == 0 }
+        String cached = launchCacheEntry(script)
+        Path archive = archiveOf(cached)
+        Path jar = Path.of((cached =~ /-classpath (\S+?\.jar)/)[0][1] as String)
+
         when: 'the jar is rewritten after the archive (as jbang export does)'
-        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000))
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000))
         long stale = Files.getLastModifiedTime(archive).toMillis()
-        Run rebuilt = probe()
+        Run rebuilt = runProbe(script, [])
 
         then: 'the stale archive is replaced by a fresh one'
         rebuilt.exitCode == 0
+        rebuilt.stdout.contains('cds probe')
         Files.exists(archive)
         Files.getLastModifiedTime(archive).toMillis() > stale
     }
 
-    /** The launch-cache entry scripts/jbang keeps for {@code script}. */
+    def "a script without //CDS gets no class-data archive"() {
+        when:
+        Run run = jbang(['args', 'x'])
+
+        then:
+        run.exitCode == 0
+        !launchCacheEntry(probe).contains('SharedArchiveFile')
+    }
+
+    /** The //CDS probe as class {@code name}, in a directory of its own (a class name per feature). */
+    private Path cdsProbe(String name) {
+        Path dir = Files.createDirectories(workDir.resolve(name))
+        Path script = dir.resolve("${name}.java")
+        Files.writeString(script, CDS_PROBE.replace('CLASS', name))
+        script
+    }
+
+    private Run runProbe(Path script, List<String> arguments, Map<String, String> environment = [:]) {
+        execute([bootstrap.toString(), script.toString()] + arguments, environment, '')
+    }
+
+    private static Path archiveOf(String cachedCommand) {
+        Path.of((cachedCommand =~ /-XX:SharedArchiveFile=(\S+)/)[0][1] as String)
+    }
+
+    /**
+     * The launch-cache entry scripts/jbang keeps for {@code script}: the newest entry naming its jar (entries of
+     * earlier runs of this spec, from other temporary directories, are older; archives and class lists have a dot).
+     */
     private static String launchCacheEntry(Path script) {
         String cacheHome = System.getenv('XDG_CACHE_HOME') ?: "${System.getProperty('user.home')}/.cache"
         Path launch = Path.of(cacheHome, 'check-image', 'jbang-0.132.1', 'launch')
-        String name = script.fileName.toString().replace('.java', '')
-        List<String> entries = Files.list(launch).withCloseable { files ->
-            files.filter { !it.toString().endsWith('.jsa') }.map { Files.readString(it) }.toList()
+        List<Path> entries = Files.list(launch).withCloseable { files ->
+            files.filter { !it.fileName.toString().contains('.') && Files.readString(it).contains("/${script.fileName}.") }
+                    .toList()
         }
-        String entry = entries.find { it.contains("/${name}.java.") }
-        assert entry: "no launch-cache entry for ${script} in ${launch}"
-        entry
+        assert entries: "no launch-cache entry for ${script} in ${launch}"
+        Files.readString(entries.max { Files.getLastModifiedTime(it) })
     }
 
     private Run jbang(List<String> arguments, Map<String, String> environment = [:], String stdin = '') {
