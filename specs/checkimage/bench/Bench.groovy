@@ -21,6 +21,9 @@ final class Bench {
 
     static final String JAR = 'target/bench/check-image.jar'
 
+    /** scripts/jbang's training_launches: warm README runs come after these. */
+    static final int README_TRAINING_LAUNCHES = 3
+
     /**
      * The JDK HttpServer under the fixture's token server leaves Nagle's algorithm on unless told otherwise:
      * every answer on a kept-alive connection then waits out the client's delayed ACK (40 ms on Linux), and
@@ -77,7 +80,7 @@ final class Bench {
             CommandRunner runner = new CommandRunner(root, scratch)
             if (!Files.exists(contenders.classDataArchive)) {
                 progress('writing the AppCDS archive of the exported jar')
-                Case training = contenders.classListTraining()
+                Case training = contenders.classListTraining(options.images)
                 runner.run(training.command, training.stdin)
                 runner.run(contenders.classDataDump())
             }
@@ -131,12 +134,19 @@ final class Bench {
         cases
     }
 
-    /** One untimed run of each case (JBang's cache, the page cache, the token server's JIT); skopeo at N is skipped. */
+    /**
+     * Untimed runs first (JBang's cache, the page cache, the token server's JIT): each case once, skopeo at N
+     * skipped, and the README path {@link #README_TRAINING_LAUNCHES} times, so its launch cache has finished
+     * training the class-data archive (scripts/jbang trains during the first launches of a build).
+     */
     private void warmUp(List<Case> cases, CommandRunner runner) {
         cases.findAll { Case c -> !(c.contender in [Contender.SKOPEO_LOOP, Contender.SKOPEO_XARGS] && c.images > 1) }
                 .each { Case c ->
-                    progress("warm-up: ${c}")
-                    runner.run(c.command, c.stdin)
+                    int runs = c.contender == Contender.README ? README_TRAINING_LAUNCHES : 1
+                    runs.times {
+                        progress("warm-up: ${c}")
+                        runner.run(c.command, c.stdin)
+                    }
                 }
     }
 

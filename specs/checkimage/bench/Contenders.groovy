@@ -75,11 +75,11 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
         jar.resolveSibling('check-image.classlist')
     }
 
-    /** An untimed 1-image run of the jar that writes {@link #getClassList()}. */
-    Case classListTraining() {
+    /** An untimed run of the jar on {@code images} images that writes {@link #getClassList()}. */
+    Case classListTraining(int images) {
         List<String> command = [javaBinary()] + javaOptions + ["-XX:DumpLoadedClassList=${classList}".toString(),
-                                                               '-jar', jar.toString()] + checkImageArguments(1, ['-q'])
-        new Case(Contender.PLAIN_JAVA, 1, command, workload.passwordFile)
+                                                               '-jar', jar.toString()] + checkImageArguments(images, ['-q'])
+        new Case(Contender.PLAIN_JAVA, images, command, workload.passwordFile)
     }
 
     /** {@code java -Xshare:dump}: writes {@link #getClassDataArchive()} from {@link #getClassList()}. */
