@@ -6,7 +6,7 @@
 //DEPS org.yaml:snakeyaml:2.5
 //DEPS org.apache.groovy:groovy:4.0.33
 //SOURCES lib/**/*.java
-//JAVAC_OPTIONS --release 17
+//JAVAC_OPTIONS --release 17 -XDstringConcat=inline
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds*=off
 //CDS
 //DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.

@@ -19,10 +19,12 @@ final class Authenticator {
 
     private final TokenFetcher fetcher;
     private final TokenCache cache;
+    private final PendingTokens pending;
 
-    Authenticator(TokenFetcher fetcher, TokenCache cache) {
+    Authenticator(TokenFetcher fetcher, TokenCache cache, PendingTokens pending) {
         this.fetcher = fetcher;
         this.cache = cache;
+        this.pending = pending;
     }
 
     Authorization authorize(ImageReference reference, RegistrySession session, Credential credential, Deadline deadline)
@@ -79,6 +81,10 @@ final class Authenticator {
                                  Credential credential, Deadline deadline) throws CheckAbort {
         TokenCache.Key key = key(challenge, scopes, credential);
         Token token = cache.get(key);
+        if (token == null && scopes.size() == 1) {
+            pending.await(reference.registryHost(), scopes.get(0), credential, deadline);
+            token = cache.get(key);
+        }
         if (token == null) {
             token = fetcher.fetch(reference, session, challenge, scopes, credential, deadline);
             cache.put(key, token);

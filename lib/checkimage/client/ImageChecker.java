@@ -64,13 +64,14 @@ public final class ImageChecker implements AutoCloseable {
         RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
                 duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
         this.pinger = new Pinger(sender, options.transport());
-        this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()));
+        PendingTokens pending = new PendingTokens();
+        this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()), pending);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
         this.credentials = new MemoizedCredentials(options.credentials());
-        this.prefetcher = new TokenPrefetcher(pinger, authenticator, credentials, options.tokenBatch(), options.timeout(),
-                options.perRegistry());
+        this.prefetcher = new TokenPrefetcher(pinger, authenticator, pending, credentials, options.tokenBatch(),
+                options.timeout(), options.perRegistry());
     }
 
     /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */
@@ -126,16 +127,11 @@ public final class ImageChecker implements AutoCloseable {
         transport.close();
     }
 
+    /** Starts the batched token requests of every registry with more than one reference; they run meanwhile. */
     private void prefetchTokens(java.util.Collection<ImageReference> references) {
         Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
         references.forEach(r -> byRegistry.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
-        List<List<ImageReference>> groups = byRegistry.values().stream().filter(g -> g.size() > 1).toList();
-        if (!groups.isEmpty()) {
-            batches.run(groups, g -> g.get(0).registryHost(), g -> {
-                prefetcher.prefetch(g);
-                return Boolean.TRUE;
-            });
-        }
+        byRegistry.values().forEach(prefetcher::start);
     }
 
     /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */

@@ -11,54 +11,96 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Before a batch against one registry: ping it once, then ask its token server for one token per
  * {@code batchSize} repositories (several {@code scope} parameters in one request, as the token spec allows)
- * instead of one per repository. Best effort by design: any trouble here is silently left to the per-image
- * handshake, which retries with single scopes and reports the trouble properly. A token that lacks a scope the
- * server chose not to grant is caught by the per-image {@code insufficient_scope} retry.
+ * instead of one per repository. The scopes are marked as {@link PendingTokens pending} before any check starts,
+ * and the requests run in the background: a check waits only for its own batch's token. Best effort by design:
+ * any trouble here is silently left to the per-image handshake, which retries with single scopes and reports the
+ * trouble properly. A token that lacks a scope the server chose not to grant is caught by the per-image
+ * {@code insufficient_scope} retry.
  */
 final class TokenPrefetcher {
 
     private final Pinger pinger;
     private final Authenticator authenticator;
+    private final PendingTokens pending;
     private final CredentialSource credentials;
     private final int batchSize;
     private final Duration budget;
     private final int parallelism;
 
-    TokenPrefetcher(Pinger pinger, Authenticator authenticator, CredentialSource credentials, int batchSize, Duration budget,
-                    int parallelism) {
+    TokenPrefetcher(Pinger pinger, Authenticator authenticator, PendingTokens pending, CredentialSource credentials,
+                    int batchSize, Duration budget, int parallelism) {
         this.parallelism = parallelism;
         this.pinger = pinger;
         this.authenticator = authenticator;
+        this.pending = pending;
         this.credentials = credentials;
         this.batchSize = batchSize;
         this.budget = budget;
     }
 
-    /** Prefetches tokens for {@code references}, all of one registry host. */
-    void prefetch(List<ImageReference> references) {
+    /**
+     * Marks the scopes of {@code references} (all of one registry host) as pending and starts their token
+     * requests on a background thread; returns at once. Does nothing for fewer than two references.
+     */
+    void start(List<ImageReference> references) {
         if (references.size() < 2 || batchSize < 2) {
             return;
         }
-        Deadline deadline = Deadline.after(budget);
+        String host = references.get(0).registryHost();
+        List<Batch> batches = new ArrayList<>();
         try {
-            RegistrySession session = pinger.session(references.get(0).registryHost(), deadline);
-            List<Runnable> requests = new ArrayList<>();
             for (Map.Entry<Credential, List<ImageReference>> group : byCredential(references).entrySet()) {
                 List<String> scopes = scopes(group.getValue());
                 for (int start = 0; start < scopes.size(); start += batchSize) {
-                    List<String> chunk = scopes.subList(start, Math.min(scopes.size(), start + batchSize));
-                    ImageReference sample = group.getValue().get(0);
-                    requests.add(() -> quietly(() -> authenticator.prefetch(sample, session, chunk, group.getKey(), deadline)));
+                    List<String> chunk = List.copyOf(scopes.subList(start, Math.min(scopes.size(), start + batchSize)));
+                    batches.add(new Batch(group.getValue().get(0), chunk, group.getKey(),
+                            pending.expect(host, chunk, group.getKey())));
                 }
             }
-            runAll(requests);
-        } catch (CheckAbort | CredentialException | IllegalArgumentException trouble) {
-            // left to the per-image handshake, which reports it with the right outcome
+        } catch (CredentialException trouble) {
+            batches.forEach(batch -> pending.release(host, batch.scopes(), batch.credential(), batch.fetch()));
+            return; // left to the per-image handshake, which reports it with the right outcome
         }
+        Thread thread = new Thread(() -> fetchAll(host, batches), "check-image-token-prefetch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Pings, then fetches every batch, {@code parallelism} at a time; every batch is released in the end. */
+    private void fetchAll(String host, List<Batch> batches) {
+        Deadline deadline = Deadline.after(budget);
+        try {
+            RegistrySession session = pinger.session(host, deadline);
+            List<Runnable> requests = new ArrayList<>();
+            for (Batch batch : batches) {
+                requests.add(() -> {
+                    try {
+                        quietly(() -> authenticator.prefetch(batch.sample(), session, batch.scopes(), batch.credential(), deadline));
+                    } finally {
+                        pending.release(host, batch.scopes(), batch.credential(), batch.fetch());
+                    }
+                });
+            }
+            runAll(requests);
+        } catch (CheckAbort | RuntimeException trouble) {
+            // left to the per-image handshake, which reports it with the right outcome
+        } finally {
+            batches.forEach(batch -> pending.release(host, batch.scopes(), batch.credential(), batch.fetch()));
+        }
+    }
+
+    /** One token request: its scopes, all for one credential, and the pending fetch checks wait for. */
+    private record Batch(ImageReference sample, List<String> scopes, Credential credential,
+                         CompletableFuture<Void> fetch) {
     }
 
     /** Runs the token requests {@code parallelism} at a time (they are independent), the last on this thread. */
@@ -67,21 +109,21 @@ final class TokenPrefetcher {
             requests.forEach(Runnable::run);
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(parallelism, requests.size()), runnable -> {
                     Thread thread = new Thread(runnable, "check-image-token-prefetch");
                     thread.setDaemon(true);
                     return thread;
                 });
         try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             requests.forEach(request -> futures.add(pool.submit(request)));
-            for (java.util.concurrent.Future<?> future : futures) {
+            for (Future<?> future : futures) {
                 future.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // each request is quiet; nothing to report here
         } finally {
             pool.shutdownNow();

@@ -14,6 +14,9 @@ import spock.lang.Specification
 import spock.lang.Unroll
 
 import java.time.Duration
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 
 /**
  * The Bearer token handshake against a real registry and an in-test token server that signs JWTs the registry
@@ -209,6 +212,46 @@ class TokenAuthIntegrationSpec extends Specification {
 
         cleanup:
         checker?.close()
+    }
+
+    def "checks start as soon as their own batch's token arrives, while another batch's token is late"() {
+        given: 'two batches of two; the token server holds the request of the second batch'
+        CountDownLatch release = new CountDownLatch(1)
+        tokens.hold('private/hello', release)
+        List<String> early = ['public/hello:oci', 'library/hello:oci'].collect { "${registry.host}/${it}".toString() }
+        List<String> late = ['team/app:oci', 'private/hello:oci'].collect { "${registry.host}/${it}".toString() }
+        List<String> finished = Collections.synchronizedList([])
+        ImageChecker checker = checker(ALICE, {
+            it.tokenBatch(2).listener({ ref, message -> if (message.startsWith('result: ')) finished << ref.toString() } as CheckListener)
+        })
+
+        when:
+        CompletableFuture<List<CheckResult>> results = CompletableFuture.supplyAsync { checker.checkAll(early + late) }
+        boolean earlyDoneFirst = waitFor(5) { finished.size() >= 2 }
+        List<String> doneWhileHeld = List.copyOf(finished)
+        release.countDown()
+
+        then: 'the first batch was checked while the second token was held'
+        earlyDoneFirst
+        doneWhileHeld.toSet() == early.toSet()
+        results.get(10, TimeUnit.SECONDS).every { it.isAccessible() }
+        tokens.requestLog.size() == 2
+
+        cleanup:
+        release.countDown()
+        checker?.close()
+    }
+
+    /** Polls {@code condition} every 10 ms for up to {@code seconds}. */
+    private static boolean waitFor(int seconds, Closure<Boolean> condition) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+        while (System.nanoTime() < end) {
+            if (condition()) {
+                return true
+            }
+            Thread.sleep(10)
+        }
+        condition()
     }
 
     def "anonymous batches still deny private repositories correctly"() {
