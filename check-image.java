@@ -7,7 +7,7 @@
 //DEPS org.apache.groovy:groovy:4.0.33
 //SOURCES lib/**/*.java
 //JAVAC_OPTIONS --release 17 -XDstringConcat=inline
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds*=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds*=off -Dsun.reflect.inflationThreshold=2147483647
 //CDS
 //DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.
 //DESCRIPTION Example: jbang check-image.java nginx:1.27 ghcr.io/acme/app@sha256:... --output json

@@ -4,6 +4,7 @@ import checkimage.credentials.Credential;
 import checkimage.result.Cause;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,18 @@ import java.util.concurrent.TimeoutException;
  */
 final class PendingTokens {
 
+    /** Hashed on every check: equals and hashCode are written out (see {@link Credential} for why). */
     private record Key(String host, String scope, Credential credential) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && host.equals(that.host) && scope.equals(that.scope)
+                    && credential.equals(that.credential);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(host, scope, credential);
+        }
     }
 
     private final ConcurrentHashMap<Key, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();

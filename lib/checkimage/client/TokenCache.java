@@ -5,6 +5,7 @@ import checkimage.credentials.Credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenCache {
 
     /** What a token was issued for. The credential is compared by value and never printed. */
+    /** Hashed on every check: equals and hashCode are written out (see {@link Credential} for why). */
     record Key(String realm, String service, String scope, Credential credential) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && realm.equals(that.realm) && service.equals(that.service)
+                    && scope.equals(that.scope) && credential.equals(that.credential);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(realm, service, scope, credential);
+        }
+
         @Override
         public String toString() {
             return "Key[" + realm + ", " + service + ", " + scope + ", " + credential.source() + "]";

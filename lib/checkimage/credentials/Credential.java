@@ -6,6 +6,10 @@ import java.util.Objects;
  * What a credential source found for one registry: nothing (anonymous), a username and password, or an
  * identity (refresh) token. Each carries the {@code source} it came from, for provenance in reports;
  * none of them ever prints its secret.
+ *
+ * <p>Credentials are hash keys on every check (token cache, batches); their {@code equals} and {@code hashCode}
+ * are written out because a record's generated ones bootstrap method handles on first use, some 25 classes
+ * spun per record type on a cold JVM.
  */
 public sealed interface Credential {
 
@@ -16,6 +20,16 @@ public sealed interface Credential {
     record Anonymous(String source) implements Credential {
         public Anonymous {
             Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Anonymous that && source.equals(that.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return source.hashCode();
         }
 
         @Override
@@ -33,6 +47,17 @@ public sealed interface Credential {
         }
 
         @Override
+        public boolean equals(Object other) {
+            return other instanceof UsernamePassword that && username.equals(that.username)
+                    && password.equals(that.password) && source.equals(that.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(username, password, source);
+        }
+
+        @Override
         public String toString() {
             return "user '" + username + "' (" + source + ")";
         }
@@ -43,6 +68,17 @@ public sealed interface Credential {
         public IdentityToken {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityToken that && Objects.equals(username, that.username)
+                    && token.equals(that.token) && source.equals(that.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(username, token, source);
         }
 
         @Override
