@@ -71,7 +71,7 @@ public final class ImageChecker implements AutoCloseable {
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
         this.credentials = new MemoizedCredentials(options.credentials());
         this.prefetcher = new TokenPrefetcher(pinger, authenticator, pending, credentials, options.tokenBatch(),
-                options.timeout(), options.perRegistry());
+                options.timeout());
     }
 
     /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */

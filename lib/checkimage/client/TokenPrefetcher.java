@@ -12,16 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Before a batch against one registry: ping it once, then ask its token server for one token per
  * {@code batchSize} repositories (several {@code scope} parameters in one request, as the token spec allows)
  * instead of one per repository. The scopes are marked as {@link PendingTokens pending} before any check starts,
- * and the requests run in the background: a check waits only for its own batch's token. Best effort by design:
+ * and the requests run in the background, one after the other in input order over one kept-alive connection: a
+ * check waits only for its own batch's token, and checks use up a batch (several round trips) faster than the
+ * next token arrives (one). Parallel requests would open a connection, and a TLS handshake, per request to a
+ * token server without HTTP/2. Best effort by design:
  * any trouble here is silently left to the per-image handshake, which retries with single scopes and reports the
  * trouble properly. A token that lacks a scope the server chose not to grant is caught by the per-image
  * {@code insufficient_scope} retry.
@@ -34,11 +33,9 @@ final class TokenPrefetcher {
     private final CredentialSource credentials;
     private final int batchSize;
     private final Duration budget;
-    private final int parallelism;
 
     TokenPrefetcher(Pinger pinger, Authenticator authenticator, PendingTokens pending, CredentialSource credentials,
-                    int batchSize, Duration budget, int parallelism) {
-        this.parallelism = parallelism;
+                    int batchSize, Duration budget) {
         this.pinger = pinger;
         this.authenticator = authenticator;
         this.pending = pending;
@@ -75,22 +72,18 @@ final class TokenPrefetcher {
         thread.start();
     }
 
-    /** Pings, then fetches every batch, {@code parallelism} at a time; every batch is released in the end. */
+    /** Pings, then fetches the batches in order; every batch is released in the end, fetched or not. */
     private void fetchAll(String host, List<Batch> batches) {
         Deadline deadline = Deadline.after(budget);
         try {
             RegistrySession session = pinger.session(host, deadline);
-            List<Runnable> requests = new ArrayList<>();
             for (Batch batch : batches) {
-                requests.add(() -> {
-                    try {
-                        quietly(() -> authenticator.prefetch(batch.sample(), session, batch.scopes(), batch.credential(), deadline));
-                    } finally {
-                        pending.release(host, batch.scopes(), batch.credential(), batch.fetch());
-                    }
-                });
+                try {
+                    quietly(() -> authenticator.prefetch(batch.sample(), session, batch.scopes(), batch.credential(), deadline));
+                } finally {
+                    pending.release(host, batch.scopes(), batch.credential(), batch.fetch());
+                }
             }
-            runAll(requests);
         } catch (CheckAbort | RuntimeException trouble) {
             // left to the per-image handshake, which reports it with the right outcome
         } finally {
@@ -101,33 +94,6 @@ final class TokenPrefetcher {
     /** One token request: its scopes, all for one credential, and the pending fetch checks wait for. */
     private record Batch(ImageReference sample, List<String> scopes, Credential credential,
                          CompletableFuture<Void> fetch) {
-    }
-
-    /** Runs the token requests {@code parallelism} at a time (they are independent), the last on this thread. */
-    private void runAll(List<Runnable> requests) {
-        if (requests.size() == 1 || parallelism < 2) {
-            requests.forEach(Runnable::run);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(parallelism, requests.size()), runnable -> {
-                    Thread thread = new Thread(runnable, "check-image-token-prefetch");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            requests.forEach(request -> futures.add(pool.submit(request)));
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // each request is quiet; nothing to report here
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** A prefetch step whose trouble is left to the per-image handshake. */

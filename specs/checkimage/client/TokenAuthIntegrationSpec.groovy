@@ -214,6 +214,24 @@ class TokenAuthIntegrationSpec extends Specification {
         checker?.close()
     }
 
+    def "batched token requests go one after the other over one connection to the token server"() {
+        given: 'two batches for a token server that speaks HTTP/1.1 only, so parallel requests would need two connections'
+        List<String> inputs = ['public/hello:oci', 'library/hello:oci', 'team/app:oci', 'private/hello:oci']
+                .collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(ALICE, { it.tokenBatch(2) })
+
+        when:
+        List<CheckResult> results = checker.checkAll(inputs)
+
+        then:
+        results.every { it.isAccessible() }
+        tokens.requestLog.size() == 2
+        tokens.connections == 1
+
+        cleanup:
+        checker?.close()
+    }
+
     def "checks start as soon as their own batch's token arrives, while another batch's token is late"() {
         given: 'two batches of two; the token server holds the request of the second batch'
         CountDownLatch release = new CountDownLatch(1)
