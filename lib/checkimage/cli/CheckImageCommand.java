@@ -105,10 +105,10 @@ public final class CheckImageCommand implements Callable<Integer> {
     Duration timeout = Duration.ofSeconds(30);
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Images checked at once (default: ${DEFAULT-VALUE}).")
-    int concurrency = 16;
+    int concurrency = checkimage.client.ImageCheckerBuilder.DEFAULT_CONCURRENCY;
 
     @Option(names = "--per-registry", paramLabel = "N", description = "Images of one registry checked at once (default: ${DEFAULT-VALUE}).")
-    int perRegistry = 8;
+    int perRegistry = checkimage.client.ImageCheckerBuilder.DEFAULT_PER_REGISTRY;
 
     @Option(names = "--token-batch", paramLabel = "N", description = "Repositories per token request when many images "
             + "of one registry are checked (default: ${DEFAULT-VALUE}; 1 asks for one token per repository).")
