@@ -20,10 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * and the requests run in the background, one after the other in input order over one kept-alive connection: a
  * check waits only for its own batch's token, and checks use up a batch (several round trips) faster than the
  * next token arrives (one). Parallel requests would open a connection, and a TLS handshake, per request to a
- * token server without HTTP/2. Best effort by design:
- * any trouble here is silently left to the per-image handshake, which retries with single scopes and reports the
- * trouble properly. A token that lacks a scope the server chose not to grant is caught by the per-image
- * {@code insufficient_scope} retry.
+ * token server without HTTP/2.
+ *
+ * <p>Best effort by design: any trouble here, a bug included, is silently left to the per-image handshake, which
+ * runs the same steps again, retries with single scopes and reports the trouble properly. A token that lacks a
+ * scope the server chose not to grant is caught by the per-image {@code insufficient_scope} retry.
  */
 final class TokenPrefetcher {
 
