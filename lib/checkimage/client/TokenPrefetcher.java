@@ -65,7 +65,7 @@ final class TokenPrefetcher {
                 }
             }
         } catch (CredentialException trouble) {
-            batches.forEach(batch -> pending.release(host, batch.scopes(), batch.credential(), batch.fetch()));
+            batches.forEach(batch -> release(host, batch));
             return; // left to the per-image handshake, which reports it with the right outcome
         }
         Thread thread = new Thread(() -> fetchAll(host, batches), "check-image-token-prefetch");
@@ -73,23 +73,26 @@ final class TokenPrefetcher {
         thread.start();
     }
 
-    /** Pings, then fetches the batches in order; every batch is released in the end, fetched or not. */
+    /** Pings, then fetches the batches in order, releasing each when done; trouble releases the rest at once. */
     private void fetchAll(String host, List<Batch> batches) {
         Deadline deadline = Deadline.after(budget);
+        int released = 0;
         try {
             RegistrySession session = pinger.session(host, deadline);
             for (Batch batch : batches) {
-                try {
-                    quietly(() -> authenticator.prefetch(batch.sample(), session, batch.scopes(), batch.credential(), deadline));
-                } finally {
-                    pending.release(host, batch.scopes(), batch.credential(), batch.fetch());
-                }
+                quietly(() -> authenticator.prefetch(batch.sample(), session, batch.scopes(), batch.credential(), deadline));
+                release(host, batch);
+                released++;
             }
         } catch (CheckAbort | RuntimeException trouble) {
             // left to the per-image handshake, which reports it with the right outcome
         } finally {
-            batches.forEach(batch -> pending.release(host, batch.scopes(), batch.credential(), batch.fetch()));
+            batches.subList(released, batches.size()).forEach(batch -> release(host, batch));
         }
+    }
+
+    private void release(String host, Batch batch) {
+        pending.release(host, batch.scopes(), batch.credential(), batch.fetch());
     }
 
     /** One token request: its scopes, all for one credential, and the pending fetch checks wait for. */
