@@ -1,6 +1,7 @@
 package checkimage.client;
 
 import checkimage.auth.Challenge;
+import checkimage.auth.ChallengeParser;
 import checkimage.auth.Scope;
 import checkimage.credentials.Credential;
 import checkimage.credentials.Secret;
@@ -9,22 +10,21 @@ import checkimage.result.Cause;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 2 and 3 of the handshake: turn the registry's chosen challenge and a credential into an Authorization
  * header for one repository. Basic sends the credential itself (never over plain HTTP to a non-loopback host);
- * Bearer fetches a token for {@code repository:<path>:pull} and caches it per realm, service, scope and identity.
+ * Bearer asks the {@link TokenBroker} for a token for {@code repository:<path>:pull}. After a Bearer 401 it decides
+ * whether a fresh token may help ({@link #refusal}) and gets one ({@link #reauthorize}).
  */
 final class Authenticator {
 
-    private final TokenFetcher fetcher;
-    private final TokenCache cache;
-    private final PendingTokens pending;
+    private final TokenBroker tokens;
+    private final ChallengeParser challengeParser = new ChallengeParser();
 
-    Authenticator(TokenFetcher fetcher, TokenCache cache, PendingTokens pending) {
-        this.fetcher = fetcher;
-        this.cache = cache;
-        this.pending = pending;
+    Authenticator(TokenBroker tokens) {
+        this.tokens = tokens;
     }
 
     Authorization authorize(ImageReference reference, RegistrySession session, Credential credential, Deadline deadline)
@@ -47,7 +47,7 @@ final class Authenticator {
                               Deadline deadline) throws CheckAbort {
         Challenge base = session.chosen().orElseThrow();
         List<String> scopes = new ArrayList<>(List.of(Scope.repositoryPull(reference.path()).toString()));
-        cache.invalidate(key(base, scopes, credential));
+        tokens.forget(base, scopes, credential);
         if (fresh.scope().isPresent()) {
             for (Scope named : Scope.parseAll(fresh.scope().get())) {
                 if (!scopes.contains(named.toString())) {
@@ -59,36 +59,23 @@ final class Authenticator {
     }
 
     /**
-     * Fetches one token for many repositories of one registry ({@code scopes}, all for {@code credential}) and
-     * caches it under each scope, so the checks that follow need no token request of their own. Does nothing
-     * for registries that do not use Bearer tokens.
+     * The challenge of a 401 to a request that carried a Bearer token, when a fresh token may help: the token
+     * lacked a scope ({@code insufficient_scope}) or was refused ({@code invalid_token}, e.g. expired); else empty,
+     * and the 401 is the answer.
      */
-    void prefetch(ImageReference sample, RegistrySession session, List<String> scopes, Credential credential,
-                  Deadline deadline) throws CheckAbort {
-        Challenge challenge = session.chosen().orElse(null);
-        if (challenge == null || !challenge.is("bearer") || scopes.isEmpty()) {
-            return;
+    Optional<Challenge> refusal(RegistryResponse response, Authorization sent) {
+        if (response.status() != 401 || sent.scheme() != Authorization.Scheme.BEARER) {
+            return Optional.empty();
         }
-        List<String> missing = scopes.stream().filter(s -> cache.get(key(challenge, List.of(s), credential)) == null).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Token token = fetcher.fetch(sample, session, challenge, missing, credential, deadline);
-        cache.putForEach(key(challenge, missing, credential), missing, token);
+        return challengeParser.parse(response.headerValues("www-authenticate")).stream()
+                .filter(c -> c.is("bearer"))
+                .filter(c -> c.error().filter(e -> e.equals("insufficient_scope") || e.equals("invalid_token")).isPresent())
+                .findFirst();
     }
 
     private Authorization bearer(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
                                  Credential credential, Deadline deadline) throws CheckAbort {
-        TokenCache.Key key = key(challenge, scopes, credential);
-        Token token = cache.get(key);
-        if (token == null && scopes.size() == 1) {
-            pending.await(reference.registryHost(), scopes.get(0), credential, deadline);
-            token = cache.get(key);
-        }
-        if (token == null) {
-            token = fetcher.fetch(reference, session, challenge, scopes, credential, deadline);
-            cache.put(key, token);
-        }
+        Token token = tokens.token(reference, session, challenge, scopes, credential, deadline);
         return new Authorization(Secret.of("Bearer " + token.value().revealForHeader()), Authorization.Scheme.BEARER,
                 !(credential instanceof Credential.Anonymous));
     }
@@ -104,7 +91,4 @@ final class Authenticator {
         return new Authorization(BasicAuthorization.of(credential), Authorization.Scheme.BASIC, true);
     }
 
-    private static TokenCache.Key key(Challenge challenge, List<String> scopes, Credential credential) {
-        return new TokenCache.Key(challenge.realm().orElse(""), challenge.service().orElse(""), String.join(" ", scopes), credential);
-    }
 }

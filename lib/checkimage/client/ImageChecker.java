@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.auth.Challenge;
-import checkimage.auth.ChallengeParser;
 import checkimage.credentials.Credential;
 import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
@@ -55,8 +54,7 @@ public final class ImageChecker implements AutoCloseable {
     private final ManifestInspector inspector;
     private final BatchRunner batches;
     private final CredentialSource credentials;
-    private final TokenPrefetcher prefetcher;
-    private final ChallengeParser challengeParser = new ChallengeParser();
+    private final TokenBroker tokens;
 
     ImageChecker(CheckerOptions options, Transport transport) {
         this.options = options;
@@ -64,14 +62,13 @@ public final class ImageChecker implements AutoCloseable {
         RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
                 duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
         this.pinger = new Pinger(sender, options.transport());
-        PendingTokens pending = new PendingTokens();
-        this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()), pending);
+        this.credentials = new MemoizedCredentials(options.credentials());
+        this.tokens = new TokenBroker(new TokenFetcher(sender, options.clock()), pinger, credentials, options.clock(),
+                options.tokenBatch(), options.timeout());
+        this.authenticator = new Authenticator(tokens);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
-        this.credentials = new MemoizedCredentials(options.credentials());
-        this.prefetcher = new TokenPrefetcher(pinger, authenticator, pending, credentials, options.tokenBatch(),
-                options.timeout());
     }
 
     /** A builder with HTTPS, the JVM trust store, anonymous access and the default limits. */
@@ -125,13 +122,19 @@ public final class ImageChecker implements AutoCloseable {
     public void close() {
         batches.close();
         transport.close();
+        tokens.close();
+    }
+
+    /** The token broker, for specs. */
+    TokenBroker tokens() {
+        return tokens;
     }
 
     /** Starts the batched token requests of every registry with more than one reference; they run meanwhile. */
     private void prefetchTokens(java.util.Collection<ImageReference> references) {
         Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
         references.forEach(r -> byRegistry.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
-        byRegistry.values().forEach(prefetcher::start);
+        byRegistry.values().forEach(tokens::prefetch);
     }
 
     /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
@@ -186,8 +189,7 @@ public final class ImageChecker implements AutoCloseable {
         }
         Authorization auth = authenticator.authorize(reference, session, credential, deadline);
         RegistryResponse head = prober.head(reference, session, auth, deadline);
-        Optional<Challenge> retry = head.status() == 401 && auth.scheme() == Authorization.Scheme.BEARER
-                ? retryableChallenge(head) : Optional.empty();
+        Optional<Challenge> retry = authenticator.refusal(head, auth);
         if (retry.isPresent()) {
             options.listener().onStep(reference, "token refused (" + retry.get().error().orElse("") + "); fetching a fresh one");
             auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
@@ -196,12 +198,6 @@ public final class ImageChecker implements AutoCloseable {
         return inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
     }
 
-    private Optional<Challenge> retryableChallenge(RegistryResponse response) {
-        return challengeParser.parse(response.headerValues("www-authenticate")).stream()
-                .filter(c -> c.is("bearer"))
-                .filter(c -> c.error().filter(e -> e.equals("insufficient_scope") || e.equals("invalid_token")).isPresent())
-                .findFirst();
-    }
 
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result

@@ -5,6 +5,7 @@ import checkimage.auth.ChallengeParser;
 import checkimage.auth.ChallengeSelector;
 import checkimage.result.Cause;
 import checkimage.result.RegistryErrors;
+import checkimage.result.ResponseClassifier;
 
 import java.net.URI;
 import java.time.Duration;
@@ -125,15 +126,8 @@ final class Pinger {
             }
             return new RegistrySession(host, base, offered, chosen);
         }
-        throw CheckAbort.unknown(statusCause(status), host + " answered " + status + " to GET /v2/"
+        throw CheckAbort.unknown(ResponseClassifier.causeOf(status), host + " answered " + status + " to GET /v2/"
                 + (status == 404 ? ": not a registry v2 API" : ""), RequestSender.retryAfter(response, java.time.Instant.now()),
                 RegistryErrors.parse(response.body()));
-    }
-
-    static Cause statusCause(int status) {
-        if (status == 429) {
-            return Cause.RATE_LIMITED;
-        }
-        return status >= 500 ? Cause.SERVER_ERROR : Cause.UNEXPECTED_STATUS;
     }
 }

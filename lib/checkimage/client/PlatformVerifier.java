@@ -7,6 +7,7 @@ import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
 import checkimage.result.Cause;
+import checkimage.result.ResponseClassifier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class PlatformVerifier {
             throw CheckAbort.of(e);
         }
         if (!blob.isSuccess() || blob.truncated()) {
-            throw CheckAbort.unknown(blob.isSuccess() ? Cause.UNEXPECTED_RESPONSE : Pinger.statusCause(blob.status()),
+            throw CheckAbort.unknown(blob.isSuccess() ? Cause.UNEXPECTED_RESPONSE : ResponseClassifier.causeOf(blob.status()),
                     "cannot read the config blob " + digest + " of " + reference + " (" + blob.status() + ")");
         }
         Platform platform = platformOf(object(blob.body(), "config blob of " + reference));

@@ -1,13 +1,12 @@
 package checkimage.client;
 
 import checkimage.reference.ImageReference;
+import org.apache.hc.client5.http.utils.DateUtils;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -150,25 +149,18 @@ final class RequestSender {
             // beyond any sensible wait: keep it huge rather than overflow
             return trimmed.length() > 12 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(trimmed));
         }
-        for (DateTimeFormatter format : HTTP_DATES) {
-            try {
-                Instant at = ZonedDateTime.parse(trimmed, format).toInstant();
-                Duration delta = Duration.between(now, at);
-                return delta.isNegative() ? Duration.ZERO : delta;
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
+        // asctime pads the day with a space ("Nov  6"); httpclient's formatter wants it unpadded, and in UTC
+        Instant at = DateUtils.parseDate(trimmed.replaceAll(" {2,}", " "), DateUtils.FORMATTER_RFC1123,
+                DateUtils.FORMATTER_RFC1036, ASCTIME);
+        if (at == null) {
+            return null;
         }
-        return null;
+        Duration delta = Duration.between(now, at);
+        return delta.isNegative() ? Duration.ZERO : delta;
     }
 
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(999_999_999_999L);
 
-    /** IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must accept (RFC 9110 §5.6.7). */
-    private static final java.util.List<DateTimeFormatter> HTTP_DATES = java.util.List.of(
-            DateTimeFormatter.RFC_1123_DATE_TIME,
-            new java.time.format.DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
-                    .appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
-                    .appendPattern(" HH:mm:ss zzz").toFormatter(java.util.Locale.US),
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC));
+    /** The asctime form of an HTTP-date (RFC 9110 §5.6.7), which names no zone: it is UTC. */
+    private static final DateTimeFormatter ASCTIME = DateUtils.FORMATTER_ASCTIME.withZone(java.time.ZoneOffset.UTC);
 }

@@ -7,9 +7,12 @@ import checkimage.reference.ImageReference;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome.Rejection;
 import checkimage.result.RegistryErrors;
+import checkimage.result.ResponseClassifier;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -54,16 +57,23 @@ final class TokenFetcher {
         return interpret(realm, credential, response);
     }
 
+    /**
+     * The token request as Docker's and containerd's clients send it: {@code service} only when the challenge
+     * names a non-empty one, one {@code scope} parameter per scope in order, and {@code account} with the
+     * username when Basic credentials go along (Docker does). No {@code offline_token}: no refresh token is wanted.
+     */
     private RegistryResponse get(ImageReference reference, URI realm, String service, List<String> scopes,
                                  Credential credential, Deadline deadline) throws TransportException, CheckAbort {
-        StringBuilder query = new StringBuilder();
-        if (service != null) {
-            query.append("service=").append(encode(service));
+        URIBuilder query = new URIBuilder(realm);
+        if (service != null && !service.isEmpty()) {
+            query.addParameter("service", service);
         }
-        for (String scope : scopes) {
-            query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
+        scopes.forEach(scope -> query.addParameter("scope", scope));
+        String account = account(credential);
+        if (account != null) {
+            query.addParameter("account", account);
         }
-        RegistryRequest request = RegistryRequest.get(withQuery(realm, query.toString()), MAX_TOKEN_BODY);
+        RegistryRequest request = RegistryRequest.get(build(query, realm), MAX_TOKEN_BODY);
         if (!(credential instanceof Credential.Anonymous)) {
             refuseCleartext(realm, credential);
             request = request.withAuthorization(BasicAuthorization.of(credential));
@@ -71,15 +81,34 @@ final class TokenFetcher {
         return sender.send(reference, RequestStats.Kind.TOKEN, request, deadline);
     }
 
+    /**
+     * The OAuth2 refresh-token form as Docker's and containerd's clients send it: all scopes space-separated in
+     * one {@code scope}, {@code service} always (empty when the challenge names none), and our {@code client_id}.
+     */
     private RegistryResponse post(ImageReference reference, URI realm, String service, List<String> scopes,
                                   Credential.IdentityToken identity, Deadline deadline) throws TransportException, CheckAbort {
         refuseCleartext(realm, identity);
-        String form = "grant_type=refresh_token"
-                + (service == null ? "" : "&service=" + encode(service))
-                + "&scope=" + encode(String.join(" ", scopes))
-                + "&client_id=" + CLIENT_ID
-                + "&refresh_token=" + encode(identity.token().revealForHeader());
+        String form = WWWFormCodec.format(List.of(
+                new BasicNameValuePair("grant_type", "refresh_token"),
+                new BasicNameValuePair("service", service == null ? "" : service),
+                new BasicNameValuePair("scope", String.join(" ", scopes)),
+                new BasicNameValuePair("client_id", CLIENT_ID),
+                new BasicNameValuePair("refresh_token", identity.token().revealForHeader())), StandardCharsets.UTF_8);
         return sender.send(reference, RequestStats.Kind.TOKEN, RegistryRequest.postForm(realm, Secret.of(form), MAX_TOKEN_BODY), deadline);
+    }
+
+    private static String account(Credential credential) {
+        String username = credential instanceof Credential.UsernamePassword basic ? basic.username()
+                : credential instanceof Credential.IdentityToken identity ? identity.username() : null;
+        return username == null || username.isEmpty() ? null : username;
+    }
+
+    private static URI build(URIBuilder query, URI realm) throws CheckAbort {
+        try {
+            return query.build();
+        } catch (java.net.URISyntaxException e) {
+            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "cannot build a token request for the realm of " + realm.getAuthority());
+        }
     }
 
     private Token interpret(URI realm, Credential credential, RegistryResponse response) throws CheckAbort {
@@ -92,13 +121,14 @@ final class TokenFetcher {
             }
         }
         var errors = RegistryErrors.parse(response.body());
-        if (status == 401 || status == 403) {
-            boolean anonymous = credential instanceof Credential.Anonymous;
-            throw CheckAbort.rejected(anonymous ? Rejection.DENIED : Rejection.BAD_CREDENTIALS, anonymous
+        boolean anonymous = credential instanceof Credential.Anonymous;
+        Rejection rejection = ResponseClassifier.tokenRejection(status, !anonymous);
+        if (rejection != null) {
+            throw CheckAbort.rejected(rejection, anonymous
                     ? "token server " + realm.getAuthority() + " refused anonymous access (" + status + "); credentials are required"
                     : "token server " + realm.getAuthority() + " rejected the credentials (" + status + ") of " + credential, errors);
         }
-        throw CheckAbort.unknown(Pinger.statusCause(status), "token server " + realm.getAuthority() + " answered " + status,
+        throw CheckAbort.unknown(ResponseClassifier.causeOf(status), "token server " + realm.getAuthority() + " answered " + status,
                 RequestSender.retryAfter(response, clock.instant()), errors);
     }
 
@@ -125,17 +155,5 @@ final class TokenFetcher {
             throw CheckAbort.unknown(Cause.REFUSED_INSECURE, "refusing to send " + credential
                     + " over plain HTTP to " + realm.getAuthority());
         }
-    }
-
-    private static URI withQuery(URI realm, String query) {
-        if (query.isEmpty()) {
-            return realm;
-        }
-        String base = realm.toString();
-        return URI.create(base + (realm.getRawQuery() == null ? "?" : "&") + query);
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Turns a manifest request that did not succeed into an outcome. The rules that keep "unknown" from ever being
+ * The one place that decides what an HTTP status means: {@link #causeOf} for any request (ping, token, manifest,
+ * blob) whose status is no answer about the image, {@link #tokenRejection} for a token server's refusal, and
+ * {@link #classify} for a manifest request that did not succeed.
+ *
+ * <p>A manifest request that did not succeed becomes an outcome. The rules that keep "unknown" from ever being
  * reported as "missing":
  * <ul>
  *   <li>404 after the handshake is {@link CheckOutcome.Missing}; distribution answers {@code MANIFEST_UNKNOWN}
@@ -29,6 +33,25 @@ public final class ResponseClassifier {
     private ResponseClassifier() {
     }
 
+    /** Why a status that is not an answer about the image is unknown trouble: 429 rate limited, 5xx server error, else unexpected. */
+    public static Cause causeOf(int status) {
+        if (status == 429) {
+            return Cause.RATE_LIMITED;
+        }
+        return status >= 500 ? Cause.SERVER_ERROR : Cause.UNEXPECTED_STATUS;
+    }
+
+    /**
+     * How a token server refused: 401 or 403 is bad credentials when credentials were sent and denied when not
+     * (the server wants some); null for any other status, which {@link #causeOf} explains.
+     */
+    public static CheckOutcome.Rejection tokenRejection(int status, boolean credentialed) {
+        if (status != 401 && status != 403) {
+            return null;
+        }
+        return credentialed ? CheckOutcome.Rejection.BAD_CREDENTIALS : CheckOutcome.Rejection.DENIED;
+    }
+
     public static CheckOutcome classify(ImageReference reference, Exchange exchange) {
         int status = exchange.status();
         List<RegistryError> errors = exchange.errors();
@@ -40,14 +63,13 @@ public final class ResponseClassifier {
         if (status == 401 || status == 403) {
             return rejected(reference, exchange);
         }
-        if (status == 429) {
+        if (causeOf(status) == Cause.RATE_LIMITED) {
             return new CheckOutcome.Unknown(reference, Cause.RATE_LIMITED, "rate limited by " + reference.registryHost()
                     + (exchange.retryAfter() == null ? "" : "; retry after " + exchange.retryAfter().toSeconds() + " s")
                     + codes(errors),
                     exchange.retryAfter(), errors);
         }
-        Cause cause = status >= 500 ? Cause.SERVER_ERROR : Cause.UNEXPECTED_STATUS;
-        return new CheckOutcome.Unknown(reference, cause, reference.registryHost() + " answered " + status
+        return new CheckOutcome.Unknown(reference, causeOf(status), reference.registryHost() + " answered " + status
                 + " for the manifest" + codes(errors), exchange.retryAfter(), errors);
     }
 

@@ -115,6 +115,16 @@ class TokenAuthIntegrationSpec extends Specification {
         request.scopes() == ['repository:private/hello:pull']
         request.authScheme() == 'Basic'
         request.username() == 'alice'
+        request.param('account') == 'alice'
+    }
+
+    def "an anonymous token request names no account"() {
+        when:
+        check('public/hello:oci')
+
+        then:
+        tokens.requestLog[0].param('account') == null
+        tokens.requestLog[0].authScheme() == null
     }
 
     @Unroll("a token response with #style is understood")
@@ -129,20 +139,21 @@ class TokenAuthIntegrationSpec extends Specification {
         style << TokenServer.ResponseStyle.values().toList()
     }
 
-    def "a cached token is reused for the same repository and refetched once it expires"() {
+    def "a cached token is reused for the same repository and refetched once it expires on the checker's clock"() {
         given:
-        tokens.tokenLifetime = Duration.ofSeconds(2)
-        ImageChecker checker = checker(ALICE)
+        MutableClock clock = new MutableClock(java.time.Instant.now())
+        ImageChecker checker = checker(ALICE, { it.clock(clock) })
 
         when:
         checker.check("${registry.host}/private/hello:oci")
+        clock.advance(Duration.ofMinutes(4))
         checker.check("${registry.host}/private/hello:oci")
 
         then:
         tokens.requestLog.size() == 1
 
         when:
-        Thread.sleep(2100)
+        clock.advance(Duration.ofMinutes(1))
         CheckResult late = checker.check("${registry.host}/private/hello:oci")
 
         then:
@@ -151,6 +162,46 @@ class TokenAuthIntegrationSpec extends Specification {
 
         cleanup:
         checker?.close()
+    }
+
+    def "a token the registry refuses as expired is fetched afresh once"() {
+        given: 'the first token expired well beyond the registry\'s leeway, though the token server says it lasts 5 minutes'
+        tokens.nextLifetimes << Duration.ofMinutes(-5)
+        tokens.reportedExpiresIn = 300
+
+        when:
+        CheckOutcome outcome = check('private/hello:oci', ALICE)
+
+        then:
+        outcome.isAccessible()
+        tokens.requestLog.size() == 2
+    }
+
+    def "a token the registry keeps refusing is auth rejected after one fresh token, never missing"() {
+        given:
+        tokens.tokenLifetime = Duration.ofMinutes(-5)
+        tokens.reportedExpiresIn = 300
+
+        when:
+        CheckOutcome outcome = check('private/hello:oci', ALICE)
+
+        then:
+        outcome.kind() == CheckOutcome.Kind.AUTH_REJECTED
+        tokens.requestLog.size() == 2
+    }
+
+    def "a token granting another repository than the one asked for is refused by the registry and fetched afresh once"() {
+        given: 'a token server that grants the scope only on the second request'
+        int asked = 0
+        tokens.grantPolicy = { String user, checkimage.fixture.Access requested ->
+            (++asked > 1) ? ['pull'] : [] } as TokenServer.GrantPolicy
+
+        when:
+        CheckOutcome outcome = check('private/hello:oci', ALICE)
+
+        then:
+        outcome.isAccessible()
+        tokens.requestLog.size() == 2
     }
 
     def "an identity token is exchanged with the OAuth2 refresh-token POST"() {
@@ -285,6 +336,66 @@ class TokenAuthIntegrationSpec extends Specification {
 
         cleanup:
         checker?.close()
+    }
+
+    def "the background token requests run on the checker's own threads, which end when it is closed"() {
+        given:
+        List<String> inputs = ['public/hello:oci', 'library/hello:oci'].collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(ALICE)
+
+        when:
+        checker.checkAll(inputs)
+        List<Thread> started = checker.tokens().threads()
+
+        then:
+        started.size() == 1
+        tokens.requestLog.size() == 1
+
+        when:
+        checker.close()
+
+        then:
+        started.every { !it.alive }
+    }
+
+    def "a bug in the background token requests reaches the caller as an exception"() {
+        given: 'a transport with a bug that shows only in the batched (multi-scope) token request'
+        List<String> inputs = ['public/hello:oci', 'library/hello:oci'].collect { "${registry.host}/${it}".toString() }
+        ImageChecker checker = checker(ALICE, {
+            it.transportFactory({ TransportSettings settings -> new BuggyBatchTransport(new HttpClientTransport(settings, 4)) })
+        })
+
+        when:
+        checker.checkAll(inputs)
+
+        then:
+        IllegalStateException bug = thrown()
+        bug.message.contains('bug in the batch')
+
+        cleanup:
+        checker?.close()
+    }
+
+    /** Throws a RuntimeException, as a bug would, for a token request that asks for more than one scope. */
+    static class BuggyBatchTransport implements Transport {
+        final Transport real
+
+        BuggyBatchTransport(Transport real) {
+            this.real = real
+        }
+
+        @Override
+        RegistryResponse send(RegistryRequest request, Deadline deadline) throws TransportException {
+            if ((request.uri().rawQuery ?: '').count('scope=') > 1) {
+                throw new IllegalStateException('bug in the batch')
+            }
+            real.send(request, deadline)
+        }
+
+        @Override
+        void close() {
+            real.close()
+        }
     }
 
     def "no password, token or Authorization value appears in any step message, outcome or exception text"() {

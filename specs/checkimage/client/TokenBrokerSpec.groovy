@@ -1,5 +1,7 @@
 package checkimage.client
 
+import checkimage.auth.Challenge
+import checkimage.auth.ChallengeParser
 import checkimage.credentials.Credential
 import checkimage.credentials.Secret
 import spock.lang.Specification
@@ -10,8 +12,11 @@ import java.time.Duration
 import java.time.Instant
 import java.time.ZoneOffset
 
-/** Tokens are shared per realm, service, scope and credential, and dropped once they are no longer fresh. */
-class TokenCacheSpec extends Specification {
+/**
+ * The broker's cache: tokens are shared per realm, service, scope and credential, and dropped once they are no longer
+ * fresh. Its background batches and executor are specified against the real registry in TokenAuthIntegrationSpec.
+ */
+class TokenBrokerSpec extends Specification {
 
     static final Instant START = Instant.parse('2024-05-01T12:00:00Z')
     static final String REALM = 'https://auth.example.com/token'
@@ -20,10 +25,14 @@ class TokenCacheSpec extends Specification {
     static final Credential BOB = new Credential.UsernamePassword('bob', Secret.of('hunter2'), 'job auth')
 
     MutableClock clock = new MutableClock(START)
-    TokenCache cache = new TokenCache(clock)
+    TokenBroker cache = broker(clock)
 
-    static TokenCache.Key key(String scope = PULL, Credential credential = BOB, String realm = REALM, String service = SERVICE) {
-        new TokenCache.Key(realm, service, scope, credential)
+    static TokenBroker broker(Clock clock) {
+        new TokenBroker(null, null, null, clock, 50, Duration.ofSeconds(30))
+    }
+
+    static TokenBroker.Key key(String scope = PULL, Credential credential = BOB, String realm = REALM, String service = SERVICE) {
+        new TokenBroker.Key(realm, service, scope, credential)
     }
 
     Token token(Duration lifetime, String value = 'tok') {
@@ -32,33 +41,33 @@ class TokenCacheSpec extends Specification {
 
     def "an unknown key has no token"() {
         expect:
-        cache.get(key()) == null
+        cache.cached(key()) == null
         cache.size() == 0
     }
 
     def "a stored token is handed out while it is fresh"() {
         given:
         Token stored = token(Duration.ofSeconds(300))
-        cache.put(key(), stored)
+        cache.store(key(), stored)
 
         when:
         clock.advance(Duration.ofSeconds(294))
 
         then:
-        cache.get(key()).is(stored)
+        cache.cached(key()).is(stored)
     }
 
     @Unroll("lifetime #lifetime, #elapsed later -> cached: #cached")
     def "a token stops being handed out a safety margin before it expires"(
             Duration lifetime, Duration elapsed, boolean cached) {
         given:
-        cache.put(key(), token(lifetime))
+        cache.store(key(), token(lifetime))
 
         when:
         clock.advance(elapsed)
 
         then:
-        (cache.get(key()) != null) == cached
+        (cache.cached(key()) != null) == cached
 
         where:
         lifetime                 | elapsed                               || cached
@@ -75,49 +84,49 @@ class TokenCacheSpec extends Specification {
 
     def "an expired token is dropped when it is read"() {
         given:
-        cache.put(key(), token(Duration.ofSeconds(60)))
+        cache.store(key(), token(Duration.ofSeconds(60)))
 
         when:
         clock.advance(Duration.ofSeconds(61))
 
         then:
-        cache.get(key()) == null
+        cache.cached(key()) == null
         cache.size() == 0
     }
 
     def "a token that has already expired when it is stored is never handed out"() {
         when:
-        cache.put(key(), new Token(Secret.of('old'), START - Duration.ofSeconds(1), null))
+        cache.store(key(), new Token(Secret.of('old'), START - Duration.ofSeconds(1), null))
 
         then:
-        cache.get(key()) == null
+        cache.cached(key()) == null
     }
 
     def "a token that expires exactly when it is stored is never handed out"() {
         when:
-        cache.put(key(), new Token(Secret.of('now'), START, null))
+        cache.store(key(), new Token(Secret.of('now'), START, null))
 
         then:
-        cache.get(key()) == null
+        cache.cached(key()) == null
     }
 
     def "on a fixed clock a token stays fresh"() {
         given:
-        TokenCache fixed = new TokenCache(Clock.fixed(START, ZoneOffset.UTC))
-        fixed.put(key(), new Token(Secret.of('t'), START + Duration.ofSeconds(60), null))
+        TokenBroker fixed = broker(Clock.fixed(START, ZoneOffset.UTC))
+        fixed.store(key(), new Token(Secret.of('t'), START + Duration.ofSeconds(60), null))
 
         expect:
-        (1..3).every { fixed.get(key()) != null }
+        (1..3).every { fixed.cached(key()) != null }
     }
 
     @Unroll("#description -> a separate entry")
-    def "tokens are kept apart by realm, service, scope and credential"(String description, TokenCache.Key other) {
+    def "tokens are kept apart by realm, service, scope and credential"(String description, TokenBroker.Key other) {
         given:
-        cache.put(key(), token(Duration.ofSeconds(300)))
+        cache.store(key(), token(Duration.ofSeconds(300)))
 
         expect:
-        cache.get(other) == null
-        cache.get(key()) != null
+        cache.cached(other) == null
+        cache.cached(key()) != null
 
         where:
         description                  | other
@@ -134,39 +143,43 @@ class TokenCacheSpec extends Specification {
     def "an equal credential made anew finds the same token"() {
         given:
         Token stored = token(Duration.ofSeconds(300))
-        cache.put(key(), stored)
+        cache.store(key(), stored)
 
         expect:
-        cache.get(key(PULL, new Credential.UsernamePassword('bob', Secret.of('hunter2'), 'job auth'))).is(stored)
+        cache.cached(key(PULL, new Credential.UsernamePassword('bob', Secret.of('hunter2'), 'job auth'))).is(stored)
     }
 
     def "putting a token again for the same key replaces the old one"() {
         given:
-        cache.put(key(), token(Duration.ofSeconds(300), 'first'))
+        cache.store(key(), token(Duration.ofSeconds(300), 'first'))
 
         when:
-        cache.put(key(), token(Duration.ofSeconds(300), 'second'))
+        cache.store(key(), token(Duration.ofSeconds(300), 'second'))
 
         then:
-        cache.get(key()).value() == Secret.of('second')
+        cache.cached(key()).value() == Secret.of('second')
         cache.size() == 1
     }
 
-    def "invalidating a key drops its token and only its token"() {
+    static Challenge challenge() {
+        new ChallengeParser().parse(["Bearer realm=\"$REALM\",service=\"$SERVICE\"".toString()])[0]
+    }
+
+    def "forgetting a refused token drops it and only it"() {
         given:
-        cache.put(key(), token(Duration.ofSeconds(300)))
-        cache.put(key('repository:acme/other:pull'), token(Duration.ofSeconds(300)))
+        cache.store(key(), token(Duration.ofSeconds(300)))
+        cache.store(key('repository:acme/other:pull'), token(Duration.ofSeconds(300)))
 
         when:
-        cache.invalidate(key())
+        cache.forget(challenge(), [PULL], BOB)
 
         then:
-        cache.get(key()) == null
-        cache.get(key('repository:acme/other:pull')) != null
+        cache.cached(key()) == null
+        cache.cached(key('repository:acme/other:pull')) != null
         cache.size() == 1
 
         when:
-        cache.invalidate(key('repository:never:pull'))
+        cache.forget(challenge(), ['repository:never:pull'], BOB)
 
         then:
         cache.size() == 1
