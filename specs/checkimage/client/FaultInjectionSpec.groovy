@@ -321,4 +321,51 @@ class FaultInjectionSpec extends Specification {
         check('app:v1').kind() == CheckOutcome.Kind.ACCESSIBLE
         server.count('GET', '/token') == 2
     }
+
+    @Unroll("a challenge with #challengeParams asks for a token with the query #expected")
+    def "a challenge parameter that is present but empty is not sent to the token server"() {
+        given:
+        List<String> queries = Collections.synchronizedList([])
+        server.on('GET /v2/') { HttpExchange ex, int n ->
+            respond(ex, 401, ['WWW-Authenticate': "Bearer realm=\"http://${server.host}/token\"${challengeParams}".toString()])
+        }
+        server.on('GET /token') { HttpExchange ex, int n ->
+            queries << ex.requestURI.rawQuery
+            respond(ex, 200, ['Content-Type': 'application/json'], '{"token":"t"}')
+        }
+        server.on('HEAD /v2/app/manifests/v1') { HttpExchange ex, int n ->
+            respond(ex, 200, ['Docker-Content-Digest': MANIFEST_DIGEST, 'Content-Type': OCI])
+        }
+
+        expect:
+        check('app:v1').kind() == CheckOutcome.Kind.ACCESSIBLE
+        queries == [expected]
+
+        where:
+        challengeParams             || expected
+        ',service=""'               || 'scope=repository%3Aapp%3Apull'
+        ''                          || 'scope=repository%3Aapp%3Apull'
+        ',service="fault"'          || 'service=fault&scope=repository%3Aapp%3Apull'
+        ',service="a b"'            || 'service=a%20b&scope=repository%3Aapp%3Apull'
+    }
+
+    def "the OAuth2 form always carries service, empty when the challenge names none, as Docker and containerd send it"() {
+        given:
+        List<String> forms = Collections.synchronizedList([])
+        server.on('GET /v2/') { HttpExchange ex, int n ->
+            respond(ex, 401, ['WWW-Authenticate': "Bearer realm=\"http://${server.host}/token\",service=\"\"".toString()])
+        }
+        server.on('POST /token') { HttpExchange ex, int n ->
+            forms << new String(ex.requestBody.readAllBytes(), 'UTF-8')
+            respond(ex, 200, ['Content-Type': 'application/json'], '{"access_token":"t"}')
+        }
+        server.on('HEAD /v2/app/manifests/v1') { HttpExchange ex, int n ->
+            respond(ex, 200, ['Docker-Content-Digest': MANIFEST_DIGEST, 'Content-Type': OCI])
+        }
+        Credential identity = new Credential.IdentityToken('bob', Secret.of('refresh-me'), 'spec')
+
+        expect:
+        check('app:v1', [credentials: identity]).kind() == CheckOutcome.Kind.ACCESSIBLE
+        forms == ['grant_type=refresh_token&service=&scope=repository%3Aapp%3Apull&client_id=check-image&refresh_token=refresh-me']
+    }
 }

@@ -86,6 +86,8 @@ class RequestSenderSpec extends Specification {
         value                                || expected
         'Wednesday, 21-Oct-15 07:30:00 GMT'  || Duration.ofSeconds(120)
         'Wed Oct 21 07:30:00 2015'           || Duration.ofSeconds(120)
+        'Sun Nov  1 07:28:00 2015'           || Duration.ofDays(11)
+        'Sunday, 01-Nov-15 07:28:00 GMT'     || Duration.ofDays(11)
     }
 
     // --- redirects ----------------------------------------------------------------------------------------------
