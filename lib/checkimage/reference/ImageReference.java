@@ -26,8 +26,9 @@ package checkimage.reference;
  *   <li>A one-component Docker Hub path gets {@code library/}, also when {@code docker.io} is written.</li>
  *   <li>No tag and no digest means tag {@code latest}; with a digest and no tag, {@link #tag()} is
  *       {@code null}. With both, the digest is what gets requested ({@link #identifier()}).</li>
- *   <li>The name, {@code domain/path} after adding {@code library/}, is at most 255 characters (the
- *       limit of distribution before v0.6.0, which counts only the path).</li>
+ *   <li>The repository path, after adding {@code library/} and without the domain, is at most 255
+ *       characters, as distribution/reference (v0.6.0 and later) counts it: {@code ghcr.io/} plus 255
+ *       characters is a valid name.</li>
  * </ul>
  *
  * <p>The compact constructor accepts only canonical values: the same grammar, a domain that
@@ -137,7 +138,7 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             throw new InvalidReferenceException(text, pathStart,
                     "a Docker Hub path has a namespace; official images are '" + OFFICIAL_PREFIX + path + "'");
         }
-        ReferenceGrammar.checkNameLength(text, domain + "/" + path, pathEnd);
+        ReferenceGrammar.checkPathLength(text, pathStart, path, pathEnd);
         if (tag != null) {
             ReferenceGrammar.checkTag(text, pathEnd + 1, pathEnd + 1 + tag.length());
         } else if (digest == null) {

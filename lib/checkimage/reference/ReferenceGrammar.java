@@ -13,14 +13,18 @@ import static checkimage.reference.InvalidReferenceException.describe;
  * separator      := /[_.]|__|[-]+/
  * tag            := /[\w][\w.-]{0,127}/
  * </pre>
- * plus the 255-character limit on the whole name and the rule by which {@code splitDockerDomain} in
+ * plus the 255-character limit on the repository path (not counting the domain, as distribution's
+ * {@code RepositoryNameTotalLengthMax} in {@code reference.go} applies to the path alone) and the rule by which {@code splitDockerDomain} in
  * {@code normalize.go} decides whether a first path component is a domain. Domains are in
  * {@link DomainGrammar}.
  */
 final class ReferenceGrammar {
 
-    /** Longest name (domain, '/', path) accepted, as in distribution's {@code NameTotalLengthMax}. */
-    static final int MAX_NAME_LENGTH = 255;
+    /**
+     * Longest repository path accepted, after normalization adds {@code library/} and without the domain, as
+     * distribution's {@code RepositoryNameTotalLengthMax} (which, despite its name, limits the path alone).
+     */
+    static final int MAX_PATH_LENGTH = 255;
     static final int MAX_TAG_LENGTH = 128;
     static final String LOCALHOST = "localhost";
 
@@ -97,15 +101,15 @@ final class ReferenceGrammar {
     }
 
     /**
-     * Checks the length of the full name; {@code pathEnd} is where the path ends in {@code input}, so
-     * the position reported is the first character past the limit.
+     * Checks the length of the normalized repository {@code path}; {@code pathEnd} is where the path ends in
+     * {@code input}, so the position reported is the first character past the limit.
      */
-    static void checkNameLength(String input, String name, int pathEnd) {
-        if (name.length() > MAX_NAME_LENGTH) {
-            int position = Math.max(0, pathEnd - (name.length() - MAX_NAME_LENGTH));
-            String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-            throw new InvalidReferenceException(input, position, "the repository name '" + shown + "' is "
-                    + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
+    static void checkPathLength(String input, int pathStart, String path, int pathEnd) {
+        if (path.length() > MAX_PATH_LENGTH) {
+            int position = Math.max(pathStart, pathEnd - (path.length() - MAX_PATH_LENGTH));
+            String shown = path.length() > 40 ? path.substring(0, 40) + "..." : path;
+            throw new InvalidReferenceException(input, position, "the repository path '" + shown + "' is "
+                    + path.length() + " characters long; at most " + MAX_PATH_LENGTH + " are allowed");
         }
     }
 

@@ -46,7 +46,7 @@ final class ReferenceParser {
 
         String domain = hasDomain ? normalizedDomain(text.substring(0, slash)) : ImageReference.DOCKER_HUB;
         String path = normalizedPath(domain, text.substring(pathStart, pathEnd));
-        ReferenceGrammar.checkNameLength(text, domain + "/" + path, pathEnd);
+        ReferenceGrammar.checkPathLength(text, pathStart, path, pathEnd);
         return new ImageReference(domain, path, tag == null && digest == null ? DEFAULT_TAG : tag, digest);
     }
 

@@ -12,8 +12,9 @@ import spock.lang.Unroll
  *   uppercase letters: 'Foo/bar' is the registry 'Foo', while 'foo/Bar' is an invalid path.
  * - 'docker.io' and 'index.docker.io' get 'library/' on single components just like no domain at all;
  *   'Docker.IO' and 'registry-1.docker.io' are kept as written and are not Docker Hub.
- * - The 255-character name limit counts 'docker.io/library/': a single Docker Hub component may be 237
- *   characters, not 245.
+ * - The 255-character limit is on the repository path, as distribution/reference counts it today
+ *   (RepositoryNameTotalLengthMax): it counts 'library/' but not the domain, so a single Docker Hub
+ *   component may be 247 characters and 'ghcr.io/' may be followed by 255.
  * - 'ubuntu:a/b' reads 'ubuntu:a' as a domain with port 'a'.
  */
 class ImageReferenceSpec extends Specification {
@@ -218,12 +219,129 @@ class ImageReferenceSpec extends Specification {
         'ubuntu@1sha:' + HEX64                     | "character '1' is not allowed here in a digest algorithm"                | 7
         'ubuntu@:' + HEX64                         | "a digest algorithm before ':'"                                          | 7
         'ubuntu@' + HEX64                          | "a digest is 'algorithm:hex'"                                            | 7
-        'x' * 238                                  | 'is 256 characters long; at most 255 are allowed'                        | 237
-        'x' * 240                                  | 'is 258 characters long; at most 255 are allowed'                        | 237
-        'docker.io/' + 'x' * 238                   | "the repository name 'docker.io/library/" + 'x' * 22 + "...' is 256 characters long" | 247
-        'index.docker.io/' + 'x' * 238             | 'is 256 characters long'                                                 | 253
-        'ns/' + 'x' * 243                          | 'is 256 characters long'                                                 | 245
-        'ghcr.io/' + 'x' * 248                     | 'is 256 characters long'                                                 | 255
+        'x' * 248                                  | 'is 256 characters long; at most 255 are allowed'                        | 247
+        'x' * 250                                  | 'is 258 characters long; at most 255 are allowed'                        | 247
+        'docker.io/' + 'x' * 248                   | "the repository path 'library/" + 'x' * 32 + "...' is 256 characters long" | 257
+        'index.docker.io/' + 'x' * 248             | 'is 256 characters long'                                                 | 263
+        'ns/' + 'x' * 253                          | 'is 256 characters long'                                                 | 255
+        'ghcr.io/' + 'x' * 256                     | 'is 256 characters long'                                                 | 263
+        'domain/' + 'a' * 256 + ':tag'             | 'is 263 characters long'                                                 | 255
+        'a/' * 128 + 'a:tag'                       | 'is 257 characters long'                                                 | 255
+    }
+
+    // --- distribution/reference's own test vectors (reference_test.go, normalize_test.go, regexp_test.go), as
+    // ParseNormalizedNamed reads them: a name without a domain is on docker.io, a single component gets library/
+
+    static final String DIST_SHA = 'sha256:be178c0543eb17f5f3043021c9e5fcf30285e557a4fc309cce97ff9ca6182912'
+
+    @Unroll("#input -> #expected")
+    def "distribution's valid test vectors normalize as ParseNormalizedNamed does"(String input, String expected) {
+        expect:
+        ImageReference.parse(input).toString() == expected
+
+        where:
+        input                                                    | expected
+        'example.com/' + 'a' * 255 + ':tag'                      | 'example.com/' + 'a' * 255 + ':tag'
+        'ghcr.io/' + 'x' * 255                                   | 'ghcr.io/' + 'x' * 255 + ':latest'
+        'a/' * 127 + 'a:tag-puts-this-over-max'                  | 'docker.io/' + 'a/' * 127 + 'a:tag-puts-this-over-max'
+        'x' * 247                                                | 'docker.io/library/' + 'x' * 247 + ':latest'
+        'ns/' + 'x' * 252                                        | 'docker.io/ns/' + 'x' * 252 + ':latest'
+        'test_com'                                               | 'docker.io/library/test_com:latest'
+        'test.com:tag'                                           | 'docker.io/library/test.com:tag'
+        'test.com:5000'                                          | 'docker.io/library/test.com:5000'
+        'test:5000/repo@sha256:' + 'f' * 64                      | 'test:5000/repo@sha256:' + 'f' * 64
+        'test:5000/repo:tag@sha256:' + 'f' * 64                  | 'test:5000/repo:tag@sha256:' + 'f' * 64
+        'lowercase:Uppercase'                                    | 'docker.io/library/lowercase:Uppercase'
+        'sub-dom1.foo.com/bar/baz/quux:some-long-tag'            | 'sub-dom1.foo.com/bar/baz/quux:some-long-tag'
+        'b.gcr.io/test.example.com/my-app:test.example.com'      | 'b.gcr.io/test.example.com/my-app:test.example.com'
+        'xn--7o8h.com/myimage:xn--7o8h.com@sha512:' + 'f' * 128  | 'xn--7o8h.com/myimage:xn--7o8h.com@sha512:' + 'f' * 128
+        'foo_bar.com:8080'                                       | 'docker.io/library/foo_bar.com:8080'
+        'foo/foo_bar.com:8080'                                   | 'docker.io/foo/foo_bar.com:8080'
+        '192.168.1.1:5000/repo:5050'                             | '192.168.1.1:5000/repo:5050'
+        '192.168.0.1:8/debian'                                   | '192.168.0.1:8/debian:latest'
+        '[2001:db8:1:2:3:4:5:6]/repo:tag'                        | '[2001:db8:1:2:3:4:5:6]/repo:tag'
+        '[2001:db8::]:5000/repo'                                 | '[2001:db8::]:5000/repo:latest'
+        '[fc00::1]:5000/docker/docker'                           | '[fc00::1]:5000/docker/docker:latest'
+        'thisisthesongthatneverendsitgoesonandonandonthisisthesongthatnev' | 'docker.io/library/thisisthesongthatneverendsitgoesonandonandonthisisthesongthatnev:latest'
+        'docker---rules/docker'                                  | 'docker.io/docker---rules/docker:latest'
+        'd/docker'                                               | 'docker.io/d/docker:latest'
+        'jess/t'                                                 | 'docker.io/jess/t:latest'
+        'DOCKER/docker'                                          | 'DOCKER/docker:latest'
+        'Asdf.com/foo/bar'                                       | 'Asdf.com/foo/bar:latest'
+        'aa-a/a'                                                 | 'docker.io/aa-a/a:latest'
+        'ab.c-om/x'                                              | 'ab.c-om/x:latest'
+        '0101.com/x'                                             | '0101.com/x:latest'
+        'b.gbc.io:443/x'                                         | 'b.gbc.io:443/x:latest'
+        'example.com/xn--7o8h.com/myimage'                       | 'example.com/xn--7o8h.com/myimage:latest'
+        'docker/stevvooe/app'                                    | 'docker.io/docker/stevvooe/app:latest'
+        'localhost:8080@' + DIST_SHA                             | 'docker.io/library/localhost:8080@' + DIST_SHA
+        'localhost@' + DIST_SHA                                  | 'docker.io/library/localhost@' + DIST_SHA
+        'localhost:8080/name@' + DIST_SHA                        | 'localhost:8080/name@' + DIST_SHA
+        'registry.com:8080/myapp:tag2@' + DIST_SHA               | 'registry.com:8080/myapp:tag2@' + DIST_SHA
+        'busybox:latest@' + DIST_SHA                             | 'docker.io/library/busybox:latest@' + DIST_SHA
+        'sha256:' + HEX64                                        | 'docker.io/library/sha256:' + HEX64
+        HEX64.substring(0, 60)                                   | 'docker.io/library/' + HEX64.substring(0, 60) + ':latest'
+        HEX64 + 'abcd'                                           | 'docker.io/library/' + HEX64 + 'abcd:latest'
+        'dbcc1'                                                  | 'docker.io/library/dbcc1:latest'
+        'store/foo/bar'                                          | 'docker.io/store/foo/bar:latest'
+        'other/library'                                          | 'docker.io/other/library:latest'
+        'index.docker.io/library/ubuntu-12.04-base'              | 'docker.io/library/ubuntu-12.04-base:latest'
+    }
+
+    @Unroll("#input is invalid: #expected")
+    def "distribution's invalid test vectors are rejected with a reason"(String input, String expected) {
+        when:
+        ImageReference.parse(input)
+
+        then:
+        InvalidReferenceException e = thrown()
+        e.expected().contains(expected)
+
+        where:
+        input                                                    | expected
+        'domain/' + 'a' * 256 + ':tag'                           | 'is 263 characters long; at most 255 are allowed'
+        'a/' * 128 + 'a:tag'                                     | 'is 257 characters long; at most 255 are allowed'
+        'ghcr.io/' + 'x' * 256                                   | "the repository path '" + 'x' * 40 + "...' is 256 characters long"
+        (['this_is_not_a_valid_namespace_because_its_lenth_is_greater_than_255'] * 4).join('_') + '/docker' | 'characters long; at most 255 are allowed'
+        ':justtag'                                               | 'a repository path is required'
+        '@sha256:' + 'f' * 64                                    | 'a repository path is required'
+        'repo@sha256:' + 'f' * 34                                | 'a sha256 digest has exactly 64 hex digits, got 34'
+        'validname@invaliddigest:' + 'f' * 64                    | "unsupported digest algorithm 'invaliddigest'"
+        'Uppercase:tag'                                          | "uppercase letters are not allowed in the repository path 'Uppercase'"
+        'test:5000/Uppercase/lowercase:tag'                      | "uppercase letters are not allowed in the repository path 'Uppercase/lowercase'"
+        'docker.io/docker/Docker'                                | 'uppercase letters are not allowed'
+        'aa/asdf$$^/aa'                                          | "character '\$' is not allowed in the repository path"
+        '[2001:db8::1]'                                          | "character '[' is not allowed in the repository path"
+        '[2001:db8::1]:5000'                                     | "character '[' is not allowed in the repository path"
+        '[fe80::1%eth0]:5000/repo'                               | 'IPv6 zone identifiers'
+        '[2001:db8:3:4::192.0.2.33]:5000/debian'                 | 'embedded IPv4'
+        'fc00::1:5000/debian'                                    | "character ':' is not allowed in a port"
+        'https://github.com/docker/docker'                       | "a reference has no scheme; remove 'https://'"
+        '-docker'                                                | "a path component must start with a lowercase letter or digit, not '-'"
+        '-docker.io/docker/docker'                               | "a domain label cannot start with '-'"
+        'docker///docker'                                        | "'//' is not allowed"
+        'docker/'                                                | "a reference cannot end with '/'"
+        '-docker-/docker'                                        | "a path component must start with a lowercase letter or digit, not '-'"
+        'docker-/docker'                                         | "a path component must end with a lowercase letter or digit, not '-'"
+        'dock..er/docker'                                        | 'empty domain label'
+        'dock_.er/docker'                                        | "character '_' is not allowed in the domain"
+        'dock-.er/docker'                                        | "a domain label cannot end with '-'"
+        '____/____'                                              | "a path component must start with a lowercase letter or digit, not '_'"
+        'docker_/docker_'                                        | "a path component must end with a lowercase letter or digit, not '_'"
+        'example.com/__underscore/myimage'                       | "a path component must start with a lowercase letter or digit, not '_'"
+        'example.com/.dots/myimage'                              | "a path component must start with a lowercase letter or digit, not '.'"
+        'example.com/nodouble..dots/myimage'                     | "invalid separator '..'"
+        'docker./docker'                                         | 'empty domain label'
+        'do__cker:8080/docker'                                   | "character '_' is not allowed in the domain"
+        'bad_hostname.com:8080/myapp:tag'                        | "character '_' is not allowed in the domain"
+        'Foo/FarB'                                               | "uppercase letters are not allowed in the repository path 'FarB'"
+        'foo.com:http/bar'                                       | "character 'h' is not allowed in a port"
+        'registry.com:8080/myapp@sha256:badbadbadbad'            | 'a sha256 digest has exactly 64 hex digits, got 12'
+        'registry.com:8080/myapp:invalid~tag'                    | "character '~' is not allowed in a tag"
+        'registry.com:8080/myapp@2bad'                           | "a digest is 'algorithm:hex'"
+        '[fd00:1:2::3]75050/x'                                   | "expected ':port' or '/' after the IPv6 address"
+        '1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a' | 'a 64-character hex string is an image ID'
+        '7EC43B381E5AEFE6E04EFB0B3F0693FF2A4A50652D64AEC573905F2DB5889A1C' | 'uppercase letters are not allowed'
     }
 
     def "null is rejected like the empty reference"() {
@@ -335,7 +453,7 @@ class ImageReferenceSpec extends Specification {
         'ghcr.io:'        | 'a'              | 'latest'  | null   | "a port number is required after ':'"                       | 8
         'ghcr.io'         | 'a:b'            | 'latest'  | null   | "character ':' is not allowed in the repository path"       | 9
         'ghcr.io/x'       | 'a'              | 'latest'  | null   | "character '/' is not allowed in the domain"                | 7
-        'ghcr.io'         | 'x' * 248        | 'latest'  | null   | 'is 256 characters long'                                    | 255
+        'ghcr.io'         | 'x' * 256        | 'latest'  | null   | 'is 256 characters long'                                    | 263
     }
 
     def "the record constructor accepts what parse produces"() {
