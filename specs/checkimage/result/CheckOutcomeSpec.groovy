@@ -131,11 +131,6 @@ class CheckOutcomeSpec extends Specification {
         'unknown errors'          | { new CheckOutcome.Unknown(REF, Cause.DNS, 'no such host', null, null) }
     }
 
-    def "an unknown outcome may have no retry delay"() {
-        expect:
-        new CheckOutcome.Unknown(REF, Cause.TIMEOUT, 'timed out', null, []).retryAfter() == null
-    }
-
     def "lists are immutable copies, so an outcome cannot change after it is made"() {
         given:
         List<RegistryError> errors = [new RegistryError('DENIED', '')]

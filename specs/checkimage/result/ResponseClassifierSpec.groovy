@@ -65,6 +65,43 @@ class ResponseClassifierSpec extends Specification {
         302    | 'bearer' | true         || UNKNOWN       | null            | Cause.UNEXPECTED_STATUS | 'ghcr.io answered 302 for the manifest'
     }
 
+    @Unroll("status #status -> #cause")
+    def "a status that is no answer about the image is rate limited, a server error or unexpected, wherever it comes from"(
+            int status, Cause cause) {
+        expect:
+        ResponseClassifier.causeOf(status) == cause
+
+        where:
+        status || cause
+        429    || Cause.RATE_LIMITED
+        500    || Cause.SERVER_ERROR
+        502    || Cause.SERVER_ERROR
+        503    || Cause.SERVER_ERROR
+        599    || Cause.SERVER_ERROR
+        400    || Cause.UNEXPECTED_STATUS
+        404    || Cause.UNEXPECTED_STATUS
+        405    || Cause.UNEXPECTED_STATUS
+        302    || Cause.UNEXPECTED_STATUS
+        200    || Cause.UNEXPECTED_STATUS
+    }
+
+    @Unroll("token server #status, credentials sent: #credentialed -> #rejection")
+    def "a token server's 401 or 403 is bad credentials when credentials were sent and denied when not"(
+            int status, boolean credentialed, CheckOutcome.Rejection rejection) {
+        expect:
+        ResponseClassifier.tokenRejection(status, credentialed) == rejection
+
+        where:
+        status | credentialed || rejection
+        401    | true         || BAD_CREDENTIALS
+        403    | true         || BAD_CREDENTIALS
+        401    | false        || DENIED
+        403    | false        || DENIED
+        404    | true         || null
+        429    | false        || null
+        500    | true         || null
+    }
+
     @Unroll("#status #scheme -> no 'credentials are required'")
     def "only an anonymous rejection says that credentials are required"(int status, String scheme) {
         expect:
