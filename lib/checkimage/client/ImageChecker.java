@@ -105,6 +105,7 @@ public final class ImageChecker implements AutoCloseable {
         }
         prefetchTokens(unique.values());
         Map<String, CheckResult> done = batches.run(unique.values(), ImageReference::registryHost, r -> run(r, r.toString()));
+        tokens.rethrowUnreported();
         List<CheckResult> results = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Object item = parsed.get(i);

@@ -25,6 +25,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Bearer tokens of one checker: the tokens issued so far (by realm, service, scope and identity, handed out
@@ -44,30 +45,6 @@ import java.util.concurrent.TimeoutException;
  * {@link #close} stops the executor: no thread outlives the checker.
  */
 final class TokenBroker implements AutoCloseable {
-
-    /** What a token was issued for. The credential is compared by value and never printed. */
-    /** Hashed on every check: equals and hashCode are written out (see {@link Credential} for why). */
-    record Key(String realm, String service, String scope, Credential credential) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key that && realm.equals(that.realm) && service.equals(that.service)
-                    && scope.equals(that.scope) && credential.equals(that.credential);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(realm, service, scope, credential);
-        }
-
-        @Override
-        public String toString() {
-            return "Key[" + realm + ", " + service + ", " + scope + ", " + credential.source() + "]";
-        }
-
-        static Key of(Challenge challenge, List<String> scopes, Credential credential) {
-            return new Key(challenge.realm().orElse(""), challenge.service().orElse(""), String.join(" ", scopes), credential);
-        }
-    }
 
     /** A scope of a registry being fetched in the background, before the registry's realm is known. */
     private record Pending(String host, String scope, Credential credential) {
@@ -96,9 +73,10 @@ final class TokenBroker implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final Duration budget;
-    private final Map<Key, Stored> tokens = new ConcurrentHashMap<>();
+    private final Map<TokenKey, Stored> tokens = new ConcurrentHashMap<>();
     private final Map<Pending, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<RuntimeException> unreported = new AtomicReference<>();
     private final ExecutorService background;
 
     TokenBroker(TokenFetcher fetcher, Pinger pinger, CredentialSource credentials, Clock clock, int batchSize,
@@ -124,7 +102,7 @@ final class TokenBroker implements AutoCloseable {
      */
     Token token(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
                 Credential credential, Deadline deadline) throws CheckAbort {
-        Key key = Key.of(challenge, scopes, credential);
+        TokenKey key = TokenKey.of(challenge, scopes, credential);
         Token token = cached(key);
         if (token == null && scopes.size() == 1) {
             awaitBatch(reference.registryHost(), scopes.get(0), credential, deadline);
@@ -139,7 +117,7 @@ final class TokenBroker implements AutoCloseable {
 
     /** Drops the cached token of {@code scopes}, after the registry refused it. */
     void forget(Challenge challenge, List<String> scopes, Credential credential) {
-        tokens.remove(Key.of(challenge, scopes, credential));
+        tokens.remove(TokenKey.of(challenge, scopes, credential));
     }
 
     /**
@@ -187,6 +165,7 @@ final class TokenBroker implements AutoCloseable {
             // the per-image handshake pings again and reports it
         } catch (RuntimeException e) {
             bug = e;
+            unreported.set(e);
         } finally {
             for (Batch batch : batches.subList(released, batches.size())) {
                 release(host, batch, bug);
@@ -200,33 +179,48 @@ final class TokenBroker implements AutoCloseable {
             return;
         }
         List<String> missing = batch.scopes().stream()
-                .filter(s -> cached(Key.of(challenge, List.of(s), batch.credential())) == null).toList();
+                .filter(s -> cached(TokenKey.of(challenge, List.of(s), batch.credential())) == null).toList();
         if (missing.isEmpty()) {
             return;
         }
         Token token = fetcher.fetch(batch.sample(), session, challenge, missing, batch.credential(), deadline);
         for (String scope : missing) {
-            store(Key.of(challenge, List.of(scope), batch.credential()), token); // single-scope lookups find it
+            store(TokenKey.of(challenge, List.of(scope), batch.credential()), token); // single-scope lookups find it
         }
     }
 
+    /** Marks scopes as under way; a batch already under way for a scope keeps it, one that failed is replaced. */
     private CompletableFuture<Void> expect(String host, List<String> scopes, Credential credential) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         for (String scope : scopes) {
-            pending.putIfAbsent(new Pending(host, scope, credential), done);
+            pending.merge(new Pending(host, scope, credential), done, (old, mine) -> old.isCompletedExceptionally() ? mine : old);
         }
         return done;
     }
 
-    /** Ends a batch, successful or not ({@code bug} null), and wakes whoever waits for it. */
+    /**
+     * Ends a batch and wakes whoever waits for it. A successful one ({@code bug} null) is forgotten; a failed one
+     * stays, so a check that comes to wait for it only now still gets the bug.
+     */
     private void release(String host, Batch batch, RuntimeException bug) {
+        if (bug != null) {
+            batch.done().completeExceptionally(bug);
+            return;
+        }
         for (String scope : batch.scopes()) {
             pending.remove(new Pending(host, scope, batch.credential()), batch.done());
         }
-        if (bug == null) {
-            batch.done().complete(null);
-        } else {
-            batch.done().completeExceptionally(bug);
+        batch.done().complete(null);
+    }
+
+    /**
+     * Throws a bug of the background batches that no waiting check has thrown yet (every check of its batch may
+     * have been served otherwise), so that none vanishes.
+     */
+    void rethrowUnreported() {
+        RuntimeException bug = unreported.getAndSet(null);
+        if (bug != null) {
+            throw new IllegalStateException("the background token requests failed: " + bug, bug);
         }
     }
 
@@ -241,6 +235,7 @@ final class TokenBroker implements AutoCloseable {
         } catch (TimeoutException e) {
             // the check asks for its own token, within what is left of its deadline
         } catch (ExecutionException e) {
+            unreported.compareAndSet((RuntimeException) e.getCause(), null);
             throw new IllegalStateException("the background token requests for " + host + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -249,7 +244,7 @@ final class TokenBroker implements AutoCloseable {
     }
 
     /** The token stored under {@code key} while it is fresh; a stale one is dropped. */
-    Token cached(Key key) {
+    Token cached(TokenKey key) {
         Stored stored = tokens.get(key);
         if (stored == null) {
             return null;
@@ -261,7 +256,7 @@ final class TokenBroker implements AutoCloseable {
         return stored.token();
     }
 
-    void store(Key key, Token token) {
+    void store(TokenKey key, Token token) {
         Duration lifetime = Duration.between(clock.instant(), token.expiresAt());
         tokens.put(key, new Stored(token, lifetime.isNegative() ? Duration.ZERO : lifetime));
     }

@@ -31,8 +31,8 @@ class TokenBrokerSpec extends Specification {
         new TokenBroker(null, null, null, clock, 50, Duration.ofSeconds(30))
     }
 
-    static TokenBroker.Key key(String scope = PULL, Credential credential = BOB, String realm = REALM, String service = SERVICE) {
-        new TokenBroker.Key(realm, service, scope, credential)
+    static TokenKey key(String scope = PULL, Credential credential = BOB, String realm = REALM, String service = SERVICE) {
+        new TokenKey(realm, service, scope, credential)
     }
 
     Token token(Duration lifetime, String value = 'tok') {
@@ -120,7 +120,7 @@ class TokenBrokerSpec extends Specification {
     }
 
     @Unroll("#description -> a separate entry")
-    def "tokens are kept apart by realm, service, scope and credential"(String description, TokenBroker.Key other) {
+    def "tokens are kept apart by realm, service, scope and credential"(String description, TokenKey other) {
         given:
         cache.store(key(), token(Duration.ofSeconds(300)))
 
@@ -187,7 +187,7 @@ class TokenBrokerSpec extends Specification {
 
     def "a key prints the credential's source, never its secret"() {
         expect:
-        key().toString() == "Key[$REALM, $SERVICE, $PULL, job auth]"
+        key().toString() == "TokenKey[$REALM, $SERVICE, $PULL, job auth]"
         !key().toString().contains('hunter2')
     }
 }
