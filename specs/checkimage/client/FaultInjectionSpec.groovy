@@ -368,4 +368,25 @@ class FaultInjectionSpec extends Specification {
         check('app:v1', [credentials: identity]).kind() == CheckOutcome.Kind.ACCESSIBLE
         forms == ['grant_type=refresh_token&service=&scope=repository%3Aapp%3Apull&client_id=check-image&refresh_token=refresh-me']
     }
+
+    def "after insufficient_scope the fresh token asks for our scope first, then the challenge's others, none twice"() {
+        given:
+        List<String> queries = Collections.synchronizedList([])
+        String realm = "Bearer realm=\"http://${server.host}/token\",service=\"fault\""
+        server.on('GET /v2/') { HttpExchange ex, int n -> respond(ex, 401, ['WWW-Authenticate': realm]) }
+        server.on('GET /token') { HttpExchange ex, int n ->
+            queries << ex.requestURI.rawQuery
+            respond(ex, 200, ['Content-Type': 'application/json'], "{\"token\":\"t${n}\"}".toString())
+        }
+        server.on('HEAD /v2/app/manifests/v1') { HttpExchange ex, int n ->
+            ex.requestHeaders.getFirst('Authorization') == 'Bearer t1'
+                    ? respond(ex, 200, ['Docker-Content-Digest': MANIFEST_DIGEST, 'Content-Type': OCI])
+                    : respond(ex, 401, ['WWW-Authenticate': realm + ',scope="repository:other:pull repository:app:pull",error="insufficient_scope"'])
+        }
+
+        expect:
+        check('app:v1').kind() == CheckOutcome.Kind.ACCESSIBLE
+        queries == ['service=fault&scope=repository%3Aapp%3Apull',
+                    'service=fault&scope=repository%3Aapp%3Apull&scope=repository%3Aother%3Apull']
+    }
 }
