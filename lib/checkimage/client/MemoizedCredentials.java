@@ -56,7 +56,8 @@ final class MemoizedCredentials implements CredentialSource {
             answer.complete(new Answer(null, e));
         } catch (RuntimeException | Error bug) {
             answers.remove(key, answer);
-            answer.completeExceptionally(bug);
+            answer.completeExceptionally(bug); // callers waiting for this key get it too
+            throw bug;
         }
     }
 }
