@@ -36,6 +36,7 @@ class LayeringSpec extends Specification {
             'org.yaml.'       : 'input',
             'org.apache.hc.'  : 'client',
             'picocli.'        : 'cli',
+            'com.fasterxml.jackson.': 'json',
     ]
 
     @Unroll("package #pkg imports only #allowed")

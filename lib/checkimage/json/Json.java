@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.jr.ob.JSON;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,21 +15,22 @@ import java.util.Map;
 
 /**
  * Strict JSON (RFC 8259) for token responses, error bodies, manifests, credential files and reports, on
- * jackson-core and jackson-jr: the limits below are jackson's {@link StreamReadConstraints}, duplicate keys are
+ * jackson-core's streaming parser and generator: the limits below are jackson's {@link StreamReadConstraints}, duplicate keys are
  * refused by {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}. The rest of check-image imports this class,
  * never jackson (LayeringSpec).
  *
  * <h2>Reading</h2>
- * {@link #read(String, Class)} binds a document to a record whose components are named as the JSON members
- * (unknown members are ignored, missing ones are {@code null}). {@link #parse(String)} maps it to plain values:
+ * {@link #parse(String)} maps a document to plain values, which each reader turns into its own typed records
+ * ({@code Token}, {@code RegistryError}, {@code Platform}, {@code AuthFile}) member by member, so that a member of
+ * the wrong shape is skipped or named with its key path, as their specs require:
  * object → {@link java.util.LinkedHashMap} in document order, array → {@link java.util.ArrayList}, string →
- * {@link String}, integer → {@link Integer}, {@link Long} or {@link java.math.BigInteger} by size, other numbers →
- * {@link Double}, {@code true}/{@code false} → {@link Boolean}, {@code null} → {@code null}.
+ * {@link String}, integer within {@code long} range → {@link Long}, any other number → {@link Double} (so integers
+ * beyond {@code long} lose precision), {@code true}/{@code false} → {@link Boolean}, {@code null} → {@code null}.
  * <p>It is strict, because its input is whatever a server sent: one value surrounded only by JSON whitespace (no
  * trailing text), no leading zeros, no {@code NaN}/{@code Infinity}, no comments, no bare control characters in
  * strings, no duplicate keys in an object (§4 says names SHOULD be unique; we refuse ambiguity), arrays and
  * objects nested at most {@value #MAX_DEPTH} deep, strings and names at most {@value #MAX_STRING} characters,
- * numbers at most {@value #MAX_NUMBER} digits. Every violation is a {@link JsonException} with its position.
+ * numbers at most {@value #MAX_NUMBER} characters and finite as a double. Every violation is a {@link JsonException} with its position.
  * Cap the size of bodies where they are read.
  *
  * <h2>Writing</h2>
@@ -58,11 +58,6 @@ public final class Json {
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .build();
 
-    private static final JSON BINDER = JSON.builder(FACTORY)
-            .disable(JSON.Feature.USE_DEFERRED_MAPS)
-            .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
-            .build();
-
     private Json() {
     }
 
@@ -73,26 +68,21 @@ public final class Json {
      * @throws NullPointerException when {@code text} is null
      */
     public static Object parse(String text) {
-        return bind(text, null);
+        return bind(text);
     }
 
-    /**
-     * Binds one JSON text to {@code type}, a record named as the document's members; a member of the wrong type
-     * is a {@link JsonException} too.
-     */
-    public static <T> T read(String text, Class<T> type) {
-        return type.cast(bind(text, type));
-    }
-
-    private static Object bind(String text, Class<?> type) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            Object value = type == null ? BINDER.anyFrom(parser) : BINDER.beanFrom(type, parser);
+    private static Object bind(String text) {
+        JsonParser parser = null;
+        try {
+            parser = FACTORY.createParser(text);
+            Object value = TreeReader.read(parser);
             if (parser.nextToken() != null) {
                 throw new JsonException((int) parser.currentTokenLocation().getCharOffset(), "expected end of input");
             }
+            parser.close();
             return value;
         } catch (JsonProcessingException e) {
-            throw JsonException.of(e);
+            throw JsonException.of(e, parser == null ? null : parser.currentLocation());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String source does no I/O
         }

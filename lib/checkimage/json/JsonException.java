@@ -18,7 +18,7 @@ public class JsonException extends IllegalArgumentException {
 
     /** Jackson's description of one character, {@code ('x' (code 120))} or {@code ((CTRL-CHAR, code 10))}. */
     private static final Pattern CHARACTER = Pattern.compile(
-            "\\s?\\(?(?:'.' \\(code \\d+\\)|\\(CTRL-CHAR, code \\d+\\))\\)?", Pattern.DOTALL);
+            "\\s?\\(?(?:'.' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)|\\(CTRL-CHAR, code \\d+\\))\\)?", Pattern.DOTALL);
     /** A quoted token of the input, {@code Unrecognized token 'secret': ...}. */
     private static final Pattern TOKEN = Pattern.compile("(?s)(token|property) '.*?'(?=:)");
     /** Jackson's pointer to where a structure started: a source description of no use to a reader. */
@@ -43,8 +43,8 @@ public class JsonException extends IllegalArgumentException {
     }
 
     /** Jackson's exception as ours: its position and its message without any quoted input. */
-    static JsonException of(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
+    static JsonException of(JsonProcessingException e, JsonLocation current) {
+        JsonLocation location = e.getLocation() != null ? e.getLocation() : current;
         long offset = location == null ? -1 : location.getCharOffset();
         String detail = safe(e.getOriginalMessage());
         return offset < 0 ? new JsonException(detail) : new JsonException((int) offset, detail);
@@ -55,6 +55,8 @@ public class JsonException extends IllegalArgumentException {
         text = START_MARKER.matcher(text).replaceAll("");
         text = TOKEN.matcher(text).replaceAll("$1");
         text = CHARACTER.matcher(text).replaceAll("");
+        text = text.replaceAll(", from `[^`]*`", "");
+        text = text.replace("end-of-input" + "No", "end-of-input: no").replace("end-of-inputexpected", "end-of-input: expected");
         int newline = text.indexOf('\n');
         return newline >= 0 ? text.substring(0, newline) : text;
     }

@@ -37,7 +37,7 @@ final class JsonWriter {
     }
 
     private void value(JsonGenerator generator, Object value, int depth) throws IOException {
-        if (depth > Json.MAX_DEPTH) {
+        if (depth >= Json.MAX_DEPTH && (value instanceof Map || value instanceof Iterable)) {
             throw new IllegalArgumentException("cannot write JSON nested deeper than " + Json.MAX_DEPTH
                     + " (is there a cycle?)");
         }
