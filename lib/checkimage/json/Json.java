@@ -124,8 +124,7 @@ public final class Json {
         throw new JsonException("expected an array, got " + kind(value));
     }
 
-    /** {@code an object}, {@code a string} ... for messages about the shape of a value. */
-    public static String kind(Object value) {
+    private static String kind(Object value) {
         if (value == null) {
             return "null";
         } else if (value instanceof Map) {
