@@ -17,16 +17,17 @@ class LayeringSpec extends Specification {
 
     static final Map<String, Set<String>> ALLOWED = [
             reference  : [] as Set,
+            units      : [] as Set,
             json       : [] as Set,
             auth       : ['reference', 'json'] as Set,
             credentials: ['reference', 'json'] as Set,
             result     : ['reference', 'json'] as Set,
             client     : ['reference', 'json', 'auth', 'credentials', 'result'] as Set,
             policy     : ['reference', 'credentials'] as Set,
-            dsl        : ['reference', 'credentials', 'policy'] as Set,
+            dsl        : ['reference', 'credentials', 'policy', 'units'] as Set,
             input      : ['reference', 'credentials'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
-            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report'] as Set,
+            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report', 'units'] as Set,
     ]
 
     static final Map<String, String> THIRD_PARTY_OWNER = [
@@ -35,6 +36,7 @@ class LayeringSpec extends Specification {
             'org.yaml.'       : 'input',
             'org.apache.hc.'  : 'client',
             'picocli.'        : 'cli',
+            'com.fasterxml.jackson.': 'json',
     ]
 
     @Unroll("package #pkg imports only #allowed")

@@ -100,8 +100,8 @@ public final class CheckImageCommand implements Callable<Integer> {
             + "dockerconfigjson or dockercfg) to take credentials from. Repeatable.")
     List<Path> pullSecrets = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationParser.class,
-            description = "Deadline per image, retries included (default: ${DEFAULT-VALUE}); e.g. 500ms, 10s, 2m.")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline per image, retries included (default: ${DEFAULT-VALUE}); e.g. 500ms, 10s, 1.5m, 2h, or 30 (seconds).")
     Duration timeout = Duration.ofSeconds(30);
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Images checked at once (default: ${DEFAULT-VALUE}).")

@@ -1,18 +1,17 @@
 package checkimage.dsl;
 
 import checkimage.policy.Limits;
+import checkimage.units.DurationParser;
+import checkimage.units.InvalidQuantityException;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A {@code limits { ... }} block. Builds {@link Limits}; what is not given is left to the command line. */
 public final class LimitsDelegate extends BlockDelegate {
 
     private static final String AT_LEAST_ONE = "a whole number of at least 1";
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
     private OptionalInt concurrency = OptionalInt.empty();
     private OptionalInt perRegistry = OptionalInt.empty();
@@ -38,21 +37,15 @@ public final class LimitsDelegate extends BlockDelegate {
         perRegistry = OptionalInt.of(atLeast("perRegistry", checks, 1));
     }
 
-    /** The deadline per image, retries included: {@code '500ms'}, {@code '10s'}, {@code '2m'}, {@code '1h'}. */
-    @Keyword("a duration like '10s', '500ms' or '2m'")
+    /** The deadline per image, retries included, in {@link DurationParser}'s grammar: {@code '10s'}, {@code '1.5m'}. */
+    @Keyword("a duration like '500ms', '10s', '1.5m', '2h' or '30' (seconds)")
     public void timeout(String duration) {
         once("timeout");
-        Matcher m = DURATION.matcher(duration == null ? "" : duration);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw wrongArguments("timeout", duration);
+        try {
+            timeout = Optional.of(new DurationParser().parse(duration));
+        } catch (InvalidQuantityException e) {
+            throw new ScriptProblem("timeout " + e.getMessage());
         }
-        long amount = Long.parseLong(m.group(1));
-        timeout = Optional.of(switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        });
     }
 
     /** Retries after the first try for 429, 502, 503, 504 and reset connections. */

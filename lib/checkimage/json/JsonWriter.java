@@ -1,151 +1,122 @@
 package checkimage.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 
-/** Writes plain Java values as JSON, compact or indented; see {@link Json} for what it accepts. */
+/**
+ * Writes plain Java values as JSON on a jackson {@link JsonGenerator}, compact or laid out by {@link Layout};
+ * see {@link Json} for what it accepts. A value it cannot write, a non-finite number, a {@code null} key or a
+ * cycle is an {@link IllegalArgumentException} (not a {@link JsonException}: the value is ours, not bad input).
+ * An unpaired surrogate is written as U+FFFD so the output is always valid UTF-8 text.
+ */
 final class JsonWriter {
 
-    private static final String HEX = "0123456789abcdef";
-
     private final boolean pretty;
-    private final StringBuilder out = new StringBuilder();
-    private int depth;
 
     JsonWriter(boolean pretty) {
         this.pretty = pretty;
     }
 
     String write(Object value) {
-        value(value);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
+            if (pretty) {
+                generator.setPrettyPrinter(new Layout());
+            }
+            value(generator, value, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does no I/O
+        }
         return out.toString();
     }
 
-    private void value(Object value) {
+    private void value(JsonGenerator generator, Object value, int depth) throws IOException {
+        if (depth >= Json.MAX_DEPTH && (value instanceof Map || value instanceof Iterable)) {
+            throw new IllegalArgumentException("cannot write JSON nested deeper than " + Json.MAX_DEPTH
+                    + " (is there a cycle?)");
+        }
         if (value == null) {
-            out.append("null");
+            generator.writeNull();
         } else if (value instanceof CharSequence text) {
-            string(text);
+            generator.writeString(wellFormed(text));
         } else if (value instanceof Boolean bool) {
-            out.append(bool.booleanValue());
+            generator.writeBoolean(bool);
         } else if (value instanceof Number number) {
-            number(number);
+            number(generator, number);
         } else if (value instanceof Enum<?> constant) {
-            string(constant.name());
+            generator.writeString(constant.name());
         } else if (value instanceof Map<?, ?> map) {
-            object(map);
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                if (!(member.getKey() instanceof CharSequence key)) {
+                    throw new IllegalArgumentException("cannot write a JSON object key that is "
+                            + (member.getKey() == null ? "null" : "a " + member.getKey().getClass().getName()));
+                }
+                generator.writeFieldName(wellFormed(key));
+                value(generator, member.getValue(), depth + 1);
+            }
+            generator.writeEndObject();
         } else if (value instanceof Iterable<?> iterable) {
-            array(iterable);
+            generator.writeStartArray();
+            for (Object element : iterable) {
+                value(generator, element, depth + 1);
+            }
+            generator.writeEndArray();
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 
-    private void object(Map<?, ?> map) {
-        enter('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> member : map.entrySet()) {
-            if (!(member.getKey() instanceof CharSequence key)) {
-                throw new IllegalArgumentException("cannot write a JSON object key that is "
-                        + (member.getKey() == null ? "null" : "a " + member.getKey().getClass().getName()));
-            }
-            separate(first);
-            first = false;
-            string(key);
-            out.append(pretty ? ": " : ":");
-            value(member.getValue());
-        }
-        leave('}', first);
-    }
-
-    private void array(Iterable<?> iterable) {
-        enter('[');
-        boolean first = true;
-        for (Iterator<?> elements = iterable.iterator(); elements.hasNext(); first = false) {
-            Object element = elements.next();
-            separate(first);
-            value(element);
-        }
-        leave(']', first);
-    }
-
-    private void number(Number number) {
+    private static void number(JsonGenerator generator, Number number) throws IOException {
         if (number instanceof Double || number instanceof Float) {
             double d = number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("cannot write " + number + " as JSON");
             }
-        }
-        String literal = number.toString();
-        boolean known = number instanceof Long || number instanceof Integer || number instanceof Short
-                || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal
-                || number instanceof Double || number instanceof Float;
-        // Double.toString and BigDecimal.toString ("1.0E10", "1E+3") are JSON numbers; other types must prove it
-        if (!known && !JsonReader.isNumber(literal)) {
+            generator.writeNumber(number.toString());
+        } else if (number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte) {
+            generator.writeNumber(number.longValue());
+        } else if (number instanceof BigInteger big) {
+            generator.writeNumber(big);
+        } else if (number instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal);
+        } else if (isNumber(number.toString())) {
+            generator.writeNumber(number.toString());
+        } else {
             throw new IllegalArgumentException("cannot write a " + number.getClass().getName()
                     + " whose text is not a JSON number");
         }
-        out.append(literal);
     }
 
-    /** RFC 8259 §7; an unpaired surrogate becomes U+FFFD so the output can always be encoded as UTF-8. */
-    private void string(CharSequence text) {
-        out.append('"');
+    private static boolean isNumber(String literal) {
+        try {
+            return Json.parse(literal) instanceof Number;
+        } catch (JsonException e) {
+            return false;
+        }
+    }
+
+    /** The text with each unpaired surrogate replaced by U+FFFD (RFC 8259 §8.2). */
+    private static String wellFormed(CharSequence text) {
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
-                }
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out = out == null ? new StringBuilder(text) : out;
+                out.setCharAt(i, '\uFFFD');
             }
         }
-        out.append('"');
-    }
-
-    private void enter(char open) {
-        if (++depth > Json.MAX_DEPTH) {
-            throw new IllegalArgumentException("cannot write JSON nested deeper than " + Json.MAX_DEPTH
-                    + " (is there a cycle?)");
-        }
-        out.append(open);
-    }
-
-    private void separate(boolean first) {
-        if (!first) {
-            out.append(',');
-        }
-        newline(depth);
-    }
-
-    private void leave(char close, boolean empty) {
-        depth--;
-        if (!empty) {
-            newline(depth);
-        }
-        out.append(close);
-    }
-
-    private void newline(int level) {
-        if (pretty) {
-            out.append('\n').append("  ".repeat(level));
-        }
+        return out == null ? text.toString() : out.toString();
     }
 }

@@ -182,7 +182,7 @@ class ContainersAuthSourceSpec extends Specification {
         content                                          || problem
         ''                                               || 'malformed JSON at line 1, column 1 (expected a value)'
         '{"auths": {"quay.io/team": {"auth": "???"}}}'   || 'auths["quay.io/team"].auth: not valid base64'
-        '{"auths": {"quay.io": {}, "quay.io": {}}}'      || 'malformed JSON at line 1, column 27 (duplicate key "quay.io")'
+        '{"auths": {"quay.io": {}, "quay.io": {}}}'      || "malformed JSON at line 1, column 36 (Duplicate field 'quay.io')"
         '"just a string"'                                || 'expected a JSON object at the top level, got a string'
     }
 }

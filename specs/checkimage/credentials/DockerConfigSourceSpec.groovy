@@ -190,8 +190,8 @@ class DockerConfigSourceSpec extends Specification {
 
         where:
         content                                                || problem
-        '{"auths": {'                                          || 'malformed JSON at line 1, column 12 (expected a string key or \'}\')'
-        '{\n  "auths": {"ghcr.io": {"auth": "abc}}\n'          || 'malformed JSON at line 2, column 39 (control character U+000A must be escaped in a string)'
+        '{"auths": {'                                          || 'malformed JSON at line 1, column 12 (Unexpected end-of-input: expected close marker for Object)'
+        '{\n  "auths": {"ghcr.io": {"auth": "abc}}\n'          || 'malformed JSON at line 2, column 39 (Illegal unquoted character: has to be escaped using backslash to be included in string value)'
         '[]'                                                   || 'expected a JSON object at the top level, got an array'
         '{"auths": []}'                                        || 'auths: expected an object, got an array'
         '{"auths": {"ghcr.io": "bot:pw"}}'                     || 'auths["ghcr.io"]: expected an object, got a string'

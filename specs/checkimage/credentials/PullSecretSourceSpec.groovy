@@ -290,7 +290,7 @@ class PullSecretSourceSpec extends Specification {
 
         where:
         format                                  | config                                   || problem
-        PullSecret.Format.DOCKER_CONFIG_JSON    | '{"auths": '                             || 'malformed JSON at line 1, column 11 (expected a value)'
+        PullSecret.Format.DOCKER_CONFIG_JSON    | '{"auths": '                             || 'malformed JSON at line 1, column 11 (Unexpected end-of-input within/between Object entries)'
         PullSecret.Format.DOCKER_CONFIG_JSON    | '{"auths": []}'                          || 'auths: expected an object, got an array'
         PullSecret.Format.DOCKER_CONFIG_JSON    | '{"auths": {"q.io": {"auth": "!!"}}}'    || 'auths["q.io"].auth: not valid base64'
         PullSecret.Format.DOCKERCFG             | '{"q.io": {"auth": "!!"}}'               || '["q.io"].auth: not valid base64'

@@ -78,8 +78,12 @@ class PolicyDslErrorsSpec extends Specification {
         "limits { concurrency 0 }"                                                | '(policy.groovy, line 1) concurrency expects a whole number of at least 1, got 0'
         "limits { perRegistry 2.5 }"                                              | '(policy.groovy, line 1) perRegistry expects a whole number of at least 1, got 2.5'
         "limits { retries(-1) }"                                                  | '(policy.groovy, line 1) retries expects a whole number, 0 or more, got -1'
-        "limits { timeout '10' }"                                                 | "(policy.groovy, line 1) timeout expects a duration like '10s', '500ms' or '2m', got '10'"
-        "limits { timeout 10 }"                                                   | "(policy.groovy, line 1) timeout expects a duration like '10s', '500ms' or '2m', got 10"
+        "limits { timeout '10x' }"                                                | "(policy.groovy, line 1) timeout '10x' is not a duration; use a number and a unit: 500ms, 10s, 1.5m, 2h, or plain seconds like 30"
+        "limits { timeout '1m30s' }"                                              | "(policy.groovy, line 1) timeout '1m30s' is not a duration; use a number and a unit: 500ms, 10s, 1.5m, 2h, or plain seconds like 30"
+        "limits { timeout '0s' }"                                                 | "(policy.groovy, line 1) timeout '0s' is not a positive duration; use a number and a unit: 500ms, 10s, 1.5m, 2h, or plain seconds like 30"
+        "limits { timeout '2d' }"                                                 | "(policy.groovy, line 1) timeout '2d' is not a duration; use a number and a unit: 500ms, 10s, 1.5m, 2h, or plain seconds like 30"
+        "limits { timeout '25h' }"                                                | "(policy.groovy, line 1) timeout '25h' is longer than the 24h limit"
+        "limits { timeout 10 }"                                                   | "(policy.groovy, line 1) timeout expects a duration like '500ms', '10s', '1.5m', '2h' or '30' (seconds), got 10"
         // bad globs
         "allow '***'"                                                             | "(policy.groovy, line 1) invalid pattern '***' in allow: '**' must be a whole path component, between slashes"
         "deny ''"                                                                 | "(policy.groovy, line 1) invalid pattern '' in deny: a pattern cannot be empty"

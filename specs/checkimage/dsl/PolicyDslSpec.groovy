@@ -245,6 +245,9 @@ class PolicyDslSpec extends Specification {
         "limits { timeout '500ms' }"             | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofMillis(500)), OptionalInt.empty())
         "limits { timeout '2m' }"                | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofMinutes(2)), OptionalInt.empty())
         "limits { timeout '1h' }"                | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofHours(1)), OptionalInt.empty())
+        "limits { timeout '1.5m' }"              | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofSeconds(90)), OptionalInt.empty())
+        "limits { timeout '30' }"                | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofSeconds(30)), OptionalInt.empty())
+        "limits { timeout '10S' }"               | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.of(Duration.ofSeconds(10)), OptionalInt.empty())
         "limits { retries 0 }"                   | new Limits(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.of(0))
         ""                                       | Limits.none()
     }

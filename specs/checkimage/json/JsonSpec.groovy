@@ -70,49 +70,92 @@ class JsonSpec extends Specification {
 
         where:
         input                      || message
-        ''                         || "at position 0: expected a value, got end of input"
-        '   '                      || "at position 3: expected a value, got end of input"
-        '{'                        || "at position 1: expected a string key or '}', got end of input"
-        '{"a":1'                   || "at position 6: expected ',' or '}', got end of input"
-        '{"a":1 "b":2}'            || "at position 7: expected ',' or '}', got '\"'"
-        '{"a":1,}'                 || "at position 7: expected a string key, got '}'"
-        '{"a" 1}'                  || "at position 5: expected ':', got '1'"
-        '{a:1}'                    || "at position 1: expected a string key or '}', got 'a'"
-        '{"a":1,"a":2}'            || 'at position 7: duplicate key "a"'
-        '[1,]'                     || "at position 3: expected a value, got ']'"
-        '[1 2]'                    || "at position 3: expected ',' or ']', got '2'"
-        '{"a":1}x'                 || "at position 7: expected end of input, got 'x'"
-        '1 2'                      || "at position 2: expected end of input, got '2'"
-        '\ufeff{}'                 || 'at position 0: expected a value, got U+FEFF'
-        "'a'"                      || "at position 0: expected a value, got '''"
-        'tru'                      || "at position 0: expected a value, got 't'"
-        'nul'                      || "at position 0: expected a value, got 'n'"
-        'NaN'                      || "at position 0: expected a value, got 'N'"
-        '-Infinity'                || "at position 1: expected a digit, got 'I'"
-        '+1'                       || "at position 0: expected a value, got '+'"
-        '.5'                       || "at position 0: expected a value, got '.'"
-        '01'                       || 'at position 0: leading zeros are not allowed'
-        '-007'                     || 'at position 1: leading zeros are not allowed'
-        '-'                        || 'at position 1: expected a digit, got end of input'
-        '1.'                       || 'at position 2: expected a digit, got end of input'
-        '1.e3'                     || "at position 2: expected a digit, got 'e'"
-        '1e'                       || 'at position 2: expected a digit, got end of input'
-        '1e+'                      || 'at position 3: expected a digit, got end of input'
+        ''                         || 'at position 0: expected a value, got end of input'
+        '   '                      || 'at position 3: expected a value, got end of input'
+        '{'                        || 'at position 1: Unexpected end-of-input: expected close marker for Object'
+        '{"a":1'                   || 'at position 6: Unexpected end-of-input: expected close marker for Object'
+        '{"a":1 "b":2}'            || 'at position 7: Unexpected character: was expecting comma to separate Object entries'
+        '{"a":1,}'                 || 'at position 7: Unexpected character: was expecting double-quote to start field name'
+        '{"a" 1}'                  || 'at position 5: Unexpected character: was expecting a colon to separate field name and value'
+        '{a:1}'                    || 'at position 1: Unexpected character: was expecting double-quote to start field name'
+        '{"a":1,"a":2}'            || "at position 10: Duplicate field 'a'"
+        '[1,]'                     || 'at position 3: Unexpected character: expected a valid value'
+        '[1 2]'                    || 'at position 3: Unexpected character: was expecting comma to separate Array entries'
+        '{"a":1}x'                 || 'at position 7: Unrecognized token: was expecting'
+        '1 2'                      || 'at position 2: expected end of input'
+        '\ufeff{}'                 || 'at position 0: Unexpected character: expected a valid value'
+        "'a'"                      || 'at position 0: Unexpected character: expected a valid value'
+        'tru'                      || 'at position 0: Unrecognized token: was expecting'
+        'nul'                      || 'at position 0: Unrecognized token: was expecting'
+        'NaN'                      || 'at position 3: Non-standard token'
+        '-Infinity'                || 'at position 9: Non-standard token'
+        '+1'                       || 'at position 1: Unexpected character in numeric value: JSON spec does not allow numbers to have plus signs'
+        '.5'                       || 'at position 0: Unexpected character: expected a valid value'
+        '01'                       || 'at position 1: Invalid numeric value: Leading zeroes not allowed'
+        '-007'                     || 'at position 2: Invalid numeric value: Leading zeroes not allowed'
+        '-'                        || 'at position 1: Unexpected end-of-input: no digit following sign'
+        '1.'                       || 'at position 1: Unexpected character in numeric value: Decimal point not followed by a digit'
+        '1.e3'                     || 'at position 1: Unexpected character in numeric value: Decimal point not followed by a digit'
+        '1e'                       || 'at position 2: Unexpected end-of-input: expected a digit for number exponent'
+        '1e+'                      || 'at position 3: Unexpected end-of-input: expected a digit for number exponent'
         '1e400'                    || 'at position 0: number out of range'
-        '"abc'                     || 'at position 0: unterminated string'
-        '"abc\\'                   || 'at position 4: unterminated string'
-        '"a\nb"'                   || 'at position 2: control character U+000A must be escaped in a string'
-        '"a\u0000"'                || 'at position 2: control character U+0000 must be escaped in a string'
-        '"\\x"'                    || "at position 1: invalid escape: backslash followed by 'x'"
-        '"\\u12"'                  || 'at position 1: invalid \\u escape: expected four hex digits'
-        '"\\u12G4"'                || 'at position 1: invalid \\u escape: expected four hex digits'
-        '"\\ud83d"'                || 'at position 1: unpaired surrogate in \\u escape'
-        '"\\ude00"'                || 'at position 1: unpaired surrogate in \\u escape'
-        '"\\ud83d\\u0041"'         || 'at position 1: unpaired surrogate in \\u escape'
-        '"\ud83d"'                 || 'at position 1: unpaired surrogate U+D83D in string'
-        '"\ude00\ud83d"'           || 'at position 1: unpaired surrogate U+DE00 in string'
-        '[' * 65 + ']' * 65        || 'at position 64: nesting deeper than 64'
-        '{"a":' * 65 + '1' + '}' * 65 || 'nesting deeper than 64'
+        '"abc'                     || 'at position 4: Unexpected end-of-input: was expecting closing quote for a string value'
+        '"abc\\'                   || 'at position 5: Unexpected end-of-input in character escape sequence'
+        '"a\nb"'                   || 'at position 2: Illegal unquoted character: has to be escaped using backslash to be included in string value'
+        '"a\u0000"'                || 'at position 2: Illegal unquoted character: has to be escaped using backslash to be included in string value'
+        '"\\x"'                    || 'at position 2: Unrecognized character escape'
+        '"\\u12"'                  || 'at position 5: Unexpected character: expected a hex-digit for character escape sequence'
+        '"\\u12G4"'                || 'at position 5: Unexpected character: expected a hex-digit for character escape sequence'
+        '"\\ud83d"'                || 'at position 0: unpaired surrogate in string'
+        '"\\ude00"'                || 'at position 0: unpaired surrogate in string'
+        '"\\ud83d\\u0041"'         || 'at position 0: unpaired surrogate in string'
+        '"\ud83d"'                 || 'at position 0: unpaired surrogate in string'
+        '"\ude00\ud83d"'           || 'at position 0: unpaired surrogate in string'
+        '[' * 65 + ']' * 65        || 'at position 65: Document nesting depth (65) exceeds the maximum allowed (64)'
+        '{"a":' * 65 + '1' + '}' * 65 || 'at position 321: Document nesting depth (65) exceeds the maximum allowed (64)'
+    }
+
+    @Unroll("#input -> no input quoted")
+    def "messages never quote the input, which may be a token or a password"(String input) {
+        when:
+        Json.parse(input)
+
+        then:
+        JsonException e = thrown()
+        !e.message.contains('hunter2')
+        !e.message.contains("'h'")
+
+        where:
+        input << ['{"token": hunter2}', 'hunter2', '{"a":1}hunter2', '["x" hunter2]', '"\\hunter2"', '{"p":"hunter2}',
+                  '{"hunter2" 1}', '[1, hunter2]', 'nhunter2']
+    }
+
+    @Unroll("a string of #length characters -> #outcome")
+    def "strings longer than MAX_STRING are refused"(int length, String outcome) {
+        when:
+        String result
+        try {
+            result = Json.parse('"' + 'x' * length + '"').length() == length ? 'read' : 'wrong'
+        } catch (JsonException e) {
+            result = e.message.contains('exceeds the maximum') ? 'refused' : e.message
+        }
+
+        then:
+        result == outcome
+
+        where:
+        length              || outcome
+        Json.MAX_STRING     || 'read'
+        Json.MAX_STRING + 1 || 'refused'
+    }
+
+    def "a number longer than MAX_NUMBER characters is refused"() {
+        when:
+        Json.parse('1' * (Json.MAX_NUMBER + 1))
+
+        then:
+        JsonException e = thrown()
+        e.message.contains('exceeds the maximum')
     }
 
     def "nesting up to the limit is accepted"() {
@@ -126,7 +169,7 @@ class JsonSpec extends Specification {
 
         then:
         JsonException e = thrown()
-        e.position() == Json.MAX_DEPTH
+        e.position() == Json.MAX_DEPTH + 1
     }
 
     def "mangled JSON never throws anything but a JsonException"() {
