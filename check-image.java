@@ -1,4 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
+// spotless:off (the formatter must leave JBang's directives as they are)
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
@@ -12,6 +13,7 @@
 //CDS
 //DESCRIPTION Can these container images be pulled? Checks Docker/OCI registries over the v2 protocol.
 //DESCRIPTION Example: jbang check-image.java nginx:1.27 ghcr.io/acme/app@sha256:... --output json
+// spotless:on
 
 package checkimage;
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
             "  2  usage or configuration error (bad flags, unreadable or malformed files, unknown secret key)",
             "  3  only with --fail-on-unknown (or a policy's onUnknown 'fail'): some result is unknown",
             "     (network, rate limit, server trouble)",
+            "  4  internal error: a bug in check-image (one line on stderr; please report it)",
             "",
             "Examples:",
             "  check-image nginx:1.27 ghcr.io/acme/app@sha256:...",
@@ -139,7 +140,12 @@ public final class CheckImageCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         });
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> ErrorReporter.report(ex, terminal));
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (RuntimeException bug) {
+            // picocli itself or a handler failed: still one line and exit 4, never a stack trace
+            return ErrorReporter.report(bug, terminal);
+        }
     }
 
     /** True when {@code name} was given on the command line (so it wins over a policy's limits). */

@@ -7,8 +7,8 @@ import checkimage.report.Redactor;
 
 /**
  * The one broad catch: turns what escaped a run into one line on stderr and an exit code. Known input and
- * configuration errors are exit 2 without a stack trace; anything else is a bug, still one line, never a
- * stack trace or a secret.
+ * configuration errors are exit 2 without a stack trace; anything else is a bug: exit 4 (so a script can tell
+ * it from a usage error), still one line, never a stack trace or a secret.
  */
 final class ErrorReporter {
 
@@ -33,6 +33,6 @@ final class ErrorReporter {
         }
         terminal.err().println("check-image: internal error: " + failure.getClass().getSimpleName() + ": "
                 + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this)");
-        return ExitCodes.USAGE;
+        return ExitCodes.INTERNAL;
     }
 }

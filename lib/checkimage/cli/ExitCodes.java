@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Only with {@code --fail-on-unknown}: some result is unknown (network, rate limit, server trouble). */
     public static final int UNKNOWN = 3;
+    /** A bug in check-image itself: an unexpected exception, reported in one line; please report it. */
+    public static final int INTERNAL = 4;
 
     private ExitCodes() {
     }

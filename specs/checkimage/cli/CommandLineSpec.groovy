@@ -9,7 +9,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * The command without a registry: offline normalization, usage and configuration errors, exit codes 1 and 2.
+ * The command without a registry: offline normalization, usage and configuration errors, internal errors, exit
+ * codes 1, 2 and 4.
  * Everything that talks to a registry is in CommandLineIntegrationSpec.
  */
 class CommandLineSpec extends Specification {
@@ -140,5 +141,33 @@ class CommandLineSpec extends Specification {
         run.out.contains('$secrets.key %>')
         run.out.contains('Exit codes:')
         run.out.contains('3  only with --fail-on-unknown')
+        run.out.contains('4  internal error')
+    }
+
+    def "an unexpected exception is an internal error: exit 4, distinct from usage errors, one line, no secret"() {
+        given: 'stdin that fails the way only a bug would, with a secret in its message'
+        ByteArrayOutputStream out = new ByteArrayOutputStream()
+        ByteArrayOutputStream err = new ByteArrayOutputStream()
+        InputStream broken = new InputStream() {
+            @Override
+            int read() {
+                throw new IllegalStateException('bug while reading, token=hunter2-very-secret')
+            }
+        }
+        Terminal terminal = new Terminal(broken, new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), [:], false)
+
+        when:
+        int code = CheckImageCommand.execute(['--offline', '--file', '-'] as String[], terminal)
+        String printed = err.toString('UTF-8')
+
+        then:
+        code == ExitCodes.INTERNAL
+        code == 4
+        out.size() == 0
+        printed.readLines().size() == 1
+        printed.startsWith('check-image: internal error: IllegalStateException: bug while reading')
+        printed.contains('please report this')
+        !printed.contains('hunter2-very-secret')
+        !printed.contains('\tat ')
     }
 }

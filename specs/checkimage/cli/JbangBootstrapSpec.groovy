@@ -7,23 +7,19 @@ import spock.lang.Unroll
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.attribute.FileTime
-import java.nio.file.attribute.PosixFilePermissions
 
+import checkimage.cli.BootstrapRunner.Run
 import static java.nio.charset.StandardCharsets.UTF_8
-import static java.util.concurrent.TimeUnit.SECONDS
 
 /**
- * Runs {@code scripts/jbang} as a separate process, the way operators do, on a tiny script
- * written into a temporary directory.
+ * Runs {@code scripts/jbang} as a separate process, the way operators do, on a tiny script written into a
+ * temporary directory, with a temporary home and no {@code jbang} on the PATH ({@link BootstrapRunner}).
+ * The launch cache has its own spec, {@link LaunchCacheSpec}.
  *
- * <p>The first run on a machine resolves JBang from Maven Central and JBang compiles the probe
- * script once, hence the generous time bound. On a machine with a real {@code jbang} on the
- * PATH the bootstrap hands over to it, so the features then describe that jbang.
+ * <p>The first run resolves JBang with Maven (from the local repository once it is there) and JBang compiles
+ * the probe script once, hence the generous time bound.
  */
 class JbangBootstrapSpec extends Specification {
-
-    static final long TIMEOUT_SECONDS = 180
 
     static final String PROBE = '''\
         //JAVA 17+
@@ -51,13 +47,16 @@ class JbangBootstrapSpec extends Specification {
     Path workDir
 
     @Shared
-    Path bootstrap = Path.of('scripts/jbang').toAbsolutePath()
+    Path bootstrap = BootstrapRunner.BOOTSTRAP
+
+    @Shared
+    BootstrapRunner runner
 
     @Shared
     Path probe
 
     def setupSpec() {
-        assert Files.isExecutable(bootstrap): "run the specs from the repository root: $bootstrap"
+        runner = new BootstrapRunner(Files.createDirectories(workDir.resolve('home')), workDir)
         probe = workDir.resolve('Probe.java')
         Files.writeString(probe, PROBE)
     }
@@ -131,14 +130,14 @@ class JbangBootstrapSpec extends Specification {
     def "a real jbang on the PATH runs instead of the bootstrap, with every argument"() {
         given:
         Path fakeBin = Files.createDirectories(workDir.resolve('fake bin'))
-        executable(fakeBin.resolve('jbang'), '''\
+        BootstrapRunner.executable(fakeBin.resolve('jbang'), '''\
             #!/bin/sh
             for argument in "$@"; do printf '[%s]\\n' "$argument"; done
             exit 7
             '''.stripIndent())
 
         when:
-        Run run = jbang(['args', 'a b'], [PATH: "$fakeBin:${System.getenv('PATH')}".toString()])
+        Run run = jbang(['args', 'a b'], [PATH: "$fakeBin:${BootstrapRunner.pathWithoutJbang()}".toString()])
 
         then:
         run.exitCode == 7
@@ -154,146 +153,19 @@ class JbangBootstrapSpec extends Specification {
 
         when:
         Run run = execute(['/bin/sh', '-c', 'exec jbang "$@"', 'sh', probe.toString(), 'exit', '6'],
-                [PATH: "$selfBin:${System.getenv('PATH')}".toString()], '')
+                [PATH: "$selfBin:${BootstrapRunner.pathWithoutJbang()}".toString()], '')
 
         then:
         run.exitCode == 6
     }
 
-    static final String CDS_PROBE = '''\
-        //JAVA 17+
-        //CDS
-        //JAVA_OPTIONS -Xshare:auto -Xlog:cds*=off
-
-        /** tls: also loads JSSE (some 700 classes more) and a nested class of its own. */
-        public class CLASS {
-            public static void main(String... args) throws Exception {
-                if (args.length > 0 && args[0].equals("tls")) {
-                    javax.net.ssl.SSLContext.getInstance("TLS");
-                    System.out.println("tls " + Extra.class.getSimpleName());
-                }
-                System.out.println("cds probe");
-            }
-
-            static final class Extra {
-            }
-        }
-        '''.stripIndent()
-
-    def "a //CDS script gets a static class-data archive trained by its first launches, which warm runs map"() {
-        given: 'a //CDS script in a directory of its own'
-        Path script = cdsProbe('CdsTrained')
-
-        when: 'the first launch runs without JSSE, the second with it'
-        Run first = runProbe(script, [])
-        Run second = runProbe(script, ['tls'])
-        Path archive = archiveOf(launchCacheEntry(script))
-
-        then: 'the archive exists and has the classes of both launches'
-        [first, second].every { it.exitCode == 0 && it.stdout.contains('cds probe') }
-        Files.exists(archive)
-
-        when: 'a later run logs where its classes come from'
-        runProbe(script, [])
-        Run warm = runProbe(script, ['tls'], [JAVA_TOOL_OPTIONS: '-Xlog:class+load=info'])
-
-        then: 'the script\'s classes and the JSSE ones come from the archive'
-        warm.exitCode == 0
-        warm.stdout.contains('tls Extra')
-        warm.stdout.contains('CdsTrained source: shared objects file')
-        warm.stdout.contains('CdsTrained$Extra source: shared objects file')
-        warm.stdout.contains('sun.security.ssl.SSLContextImpl source: shared objects file')
-    }
-
-    def "a class-data archive older than the script's jar is written again"() {
-        given: 'a trained //CDS script'
-        Path script = cdsProbe('CdsStale')
-        4.times { assert runProbe(script, []).exitCode == 0 }
-        String cached = launchCacheEntry(script)
-        Path archive = archiveOf(cached)
-        Path jar = Path.of((cached =~ /-classpath (\S+?\.jar)/)[0][1] as String)
-
-        when: 'the jar is rewritten after the archive (as jbang export does)'
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000))
-        long stale = Files.getLastModifiedTime(archive).toMillis()
-        Run rebuilt = runProbe(script, [])
-
-        then: 'the stale archive is replaced by a fresh one'
-        rebuilt.exitCode == 0
-        rebuilt.stdout.contains('cds probe')
-        Files.exists(archive)
-        Files.getLastModifiedTime(archive).toMillis() > stale
-    }
-
-    def "a script without //CDS gets no class-data archive"() {
-        when:
-        Run run = jbang(['args', 'x'])
-
-        then:
-        run.exitCode == 0
-        !launchCacheEntry(probe).contains('SharedArchiveFile')
-    }
-
-    /** The //CDS probe as class {@code name}, in a directory of its own (a class name per feature). */
-    private Path cdsProbe(String name) {
-        Path dir = Files.createDirectories(workDir.resolve(name))
-        Path script = dir.resolve("${name}.java")
-        Files.writeString(script, CDS_PROBE.replace('CLASS', name))
-        script
-    }
-
-    private Run runProbe(Path script, List<String> arguments, Map<String, String> environment = [:]) {
-        execute([bootstrap.toString(), script.toString()] + arguments, environment, '')
-    }
-
-    private static Path archiveOf(String cachedCommand) {
-        Path.of((cachedCommand =~ /-XX:SharedArchiveFile=(\S+)/)[0][1] as String)
-    }
-
-    /**
-     * The launch-cache entry scripts/jbang keeps for {@code script}: the newest entry naming its jar (entries of
-     * earlier runs of this spec, from other temporary directories, are older; archives and class lists have a dot).
-     */
-    private static String launchCacheEntry(Path script) {
-        String cacheHome = System.getenv('XDG_CACHE_HOME') ?: "${System.getProperty('user.home')}/.cache"
-        Path launch = Path.of(cacheHome, 'check-image', 'jbang-0.132.1', 'launch')
-        List<Path> entries = Files.list(launch).withCloseable { files ->
-            files.filter { !it.fileName.toString().contains('.') && Files.readString(it).contains("/${script.fileName}.") }
-                    .toList()
-        }
-        assert entries: "no launch-cache entry for ${script} in ${launch}"
-        Files.readString(entries.max { Files.getLastModifiedTime(it) })
-    }
-
     private Run jbang(List<String> arguments, Map<String, String> environment = [:], String stdin = '') {
-        execute([bootstrap.toString(), probe.toString()] + arguments, environment, stdin)
+        runner.run([probe.toString()] + arguments, environment, stdin)
     }
 
-    /** Runs the command in the work directory; stdin is closed after {@code stdin} is written. */
     private Run execute(List<String> command, Map<String, String> environment, String stdin) {
-        Path stdout = Files.createTempFile(workDir, 'stdout', '.txt')
-        Path stderr = Files.createTempFile(workDir, 'stderr', '.txt')
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-        builder.environment().putAll(environment)
-        Process process = builder.start()
+        Process process = runner.startCommand(command, environment)
         process.outputStream.withStream { it.write(stdin.getBytes(UTF_8)) }
-        if (!process.waitFor(TIMEOUT_SECONDS, SECONDS)) {
-            process.descendants().forEach { it.destroyForcibly() }
-            process.destroyForcibly()
-            throw new AssertionError("$command did not finish within $TIMEOUT_SECONDS s\n"
-                    + "stdout:\n${Files.readString(stdout)}\nstderr:\n${Files.readString(stderr)}")
-        }
-        new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr))
+        runner.finish(process)
     }
-
-    private static void executable(Path file, String text) {
-        Files.writeString(file, text)
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rwxr-xr-x'))
-    }
-
-    /** What a finished process left behind; its toString shows both streams when a feature fails. */
-    static record Run(int exitCode, String stdout, String stderr) {}
 }
