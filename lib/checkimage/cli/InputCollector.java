@@ -114,6 +114,11 @@ final class InputCollector {
      */
     private String registryOfUser(List<CheckItem> items) {
         if (command.registry != null) {
+            String host = command.registry.trim();
+            if (!host.equals("localhost") && !host.contains(".") && !host.contains(":")) {
+                throw new UsageException("--registry '" + command.registry + "' is not a registry host[:port] "
+                        + "(a host has a dot or a port, or is localhost)");
+            }
             try {
                 return ImageReference.parse(command.registry.trim() + "/x").domain();
             } catch (InvalidReferenceException e) {
