@@ -178,9 +178,10 @@ public final class ImageChecker implements AutoCloseable {
                 reference.registryHost(), proxyOf(reference.registryHost()));
     }
 
-    /** The proxy the registry's https requests go through ({@code http://host:port}), empty when direct. */
+    /** The proxy the registry's requests go through ({@code http://host:port}), empty when direct. */
     private String proxyOf(String registry) {
-        return options.transport().proxyFor(registry, "https").map(HttpProxy::toString).orElse("");
+        boolean plain = options.transport().plainHttpHosts().contains(registry.toLowerCase(java.util.Locale.ROOT));
+        return options.transport().proxyFor(registry, plain ? "http" : "https").map(HttpProxy::toString).orElse("");
     }
 
     private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
