@@ -62,11 +62,6 @@ public record HostTls(List<Path> caFiles, Optional<ClientCertificate> clientCert
         return overriddenBy(new HostTls(List.of(), Optional.empty(), true, List.of(source)));
     }
 
-    /** The same trust and key material (sources aside): such hosts can share connections' TLS set-up. */
-    boolean sameMaterial(HostTls other) {
-        return caFiles.equals(other.caFiles) && clientCertificate.equals(other.clientCertificate) && skipVerify == other.skipVerify;
-    }
-
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
