@@ -77,8 +77,14 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Require the image for this platform. Repeatable.")
     List<String> platforms = new ArrayList<>();
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file. Repeatable.")
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file, "
+            + "for every host (per host: certs.d, or caFile in a policy's registry block). Repeatable.")
     List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--certs-dir", paramLabel = "DIR", description = "A certs.d directory (<DIR>/<host[:port]>/*.crt CAs, "
+            + "*.cert + *.key client certificates) read instead of /etc/containers/certs.d, /etc/docker/certs.d and "
+            + "$XDG_CONFIG_HOME/containers/certs.d. Repeatable.")
+    List<Path> certsDirs = new ArrayList<>();
 
     @Option(names = "--plain-http", paramLabel = "HOST[:PORT]", description = "Use plain HTTP for this registry "
             + "(loopback registries fall back to it by themselves). Repeatable.")
@@ -87,8 +93,13 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--skip-tls-verify", paramLabel = "HOST[:PORT]", description = "Do not verify TLS certificates of this registry. Repeatable.")
     List<String> skipTlsVerify = new ArrayList<>();
 
-    @Option(names = "--username", paramLabel = "USER", description = "Username for every registry checked; the password is read from stdin (--password-stdin).")
+    @Option(names = "--username", paramLabel = "USER", description = "Username for one registry: --registry HOST, or the "
+            + "one every input is on; the password is read from stdin (--password-stdin).")
     String username;
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT]", description = "The registry --username is for "
+            + "(needed when the inputs span several registries).")
+    String registry;
 
     @Option(names = "--password-stdin", description = "Read the password for --username from stdin.")
     boolean passwordStdin;

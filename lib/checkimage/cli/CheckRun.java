@@ -68,6 +68,9 @@ final class CheckRun {
         if (command.concurrency < 1 || command.perRegistry < 1 || command.tokenBatch < 1) {
             throw new UsageException("--concurrency, --per-registry and --token-batch must be at least 1");
         }
+        if (command.registry != null && command.username == null) {
+            throw new UsageException("--registry names the registry of --username; give --username too");
+        }
         if (command.passwordStdin && command.username == null) {
             throw new UsageException("--password-stdin needs --username");
         }
@@ -147,6 +150,7 @@ final class CheckRun {
                 .perRegistry(command.perRegistry)
                 .tokenBatch(command.tokenBatch);
         command.caFiles.forEach(builder::caFile);
+        NetworkSettings.configure(builder, command, terminal, policy, checkable.stream().map(Judged::reference).toList());
         command.plainHttp.forEach(builder::plainHttp);
         for (String host : command.skipTlsVerify) {
             terminal.err().println("check-image: warning: TLS certificates of " + host + " are not verified (--skip-tls-verify)");

@@ -105,12 +105,39 @@ final class InputCollector {
             throw new UsageException("--password-stdin: stdin holds no password");
         }
         Credential credential = new Credential.UsernamePassword(command.username, Secret.of(password), "--username");
+        explicit.forRegistry(registryOfUser(items), credential);
+    }
+
+    /**
+     * The one registry {@code --username} is for: {@code --registry HOST}, else the registry every input is on.
+     * Offering the password to every registry of a mixed run would hand it to each one's token service.
+     */
+    private String registryOfUser(List<CheckItem> items) {
+        if (command.registry != null) {
+            String host = command.registry.trim();
+            if (!host.equals("localhost") && !host.contains(".") && !host.contains(":")) {
+                throw new UsageException("--registry '" + command.registry + "' is not a registry host[:port] "
+                        + "(a host has a dot or a port, or is localhost)");
+            }
+            try {
+                return ImageReference.parse(command.registry.trim() + "/x").domain();
+            } catch (InvalidReferenceException e) {
+                throw new UsageException("--registry '" + command.registry + "' is not a registry host[:port]");
+            }
+        }
+        java.util.Set<String> registries = new java.util.TreeSet<>();
         for (CheckItem item : items) {
             try {
-                explicit.forRegistry(ImageReference.parse(item.input()).domain(), credential);
+                registries.add(ImageReference.parse(item.input()).domain());
             } catch (InvalidReferenceException e) {
                 // reported by the check
             }
         }
+        if (registries.size() != 1) {
+            throw new UsageException("--username applies to one registry, but the inputs span "
+                    + (registries.isEmpty() ? "no registry" : String.join(", ", registries))
+                    + "; say which with --registry HOST");
+        }
+        return registries.iterator().next();
     }
 }

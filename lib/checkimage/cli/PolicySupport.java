@@ -41,12 +41,14 @@ final class PolicySupport {
         return new PolicyLoader().load(file, env);
     }
 
-    /** Registry settings for every host these references use; a skipped TLS verification is warned about. */
+    /**
+     * Registry settings for every host these references use; a skipped TLS verification is warned about. CA files
+     * and proxies are per host: see {@link NetworkSettings}.
+     */
     static void configureRegistries(ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references,
                                     PrintStream err) {
         Set<String> hosts = new LinkedHashSet<>();
         references.forEach(r -> hosts.add(r.domain()));
-        Set<Path> caFiles = new LinkedHashSet<>();
         for (String host : hosts) {
             RegistryRule rule = policy.registryFor(host).orElse(null);
             if (rule == null) {
@@ -60,9 +62,7 @@ final class PolicySupport {
                 err.println("check-image: warning: TLS certificates of " + host + " are not verified (" + rule.origin() + ")");
                 builder.skipTlsVerify(host);
             }
-            caFiles.addAll(rule.caFiles());
         }
-        caFiles.forEach(builder::caFile);
     }
 
     /** Platforms and limits from the policy where the command line did not set them. */

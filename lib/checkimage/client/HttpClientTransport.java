@@ -3,6 +3,11 @@ package checkimage.client;
 import checkimage.result.Cause;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.TunnelRefusedException;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -26,7 +31,12 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -39,17 +49,29 @@ import javax.net.ssl.SSLException;
  * TLS where the registry offers it by ALPN and HTTP/1.1 keep-alive otherwise. Redirects, retries, cookies and
  * authentication caching are all off: the handshake decides each of them itself.
  *
- * <p>Hosts listed for {@code --skip-tls-verify} get their own client (trust-all, no host name check), built
- * only when first used. The Authorization secret is revealed here, when the request is built, and nowhere else.
+ * <p>Each request is made for a registry and takes that registry's route ({@link Route}): its proxy (a
+ * {@code CONNECT} tunnel for https, an absolute-URI request for http; proxy credentials answer the proxy's 407
+ * challenge) and its TLS material (the CAs trusted for every host, the registry's own and the connected host's
+ * own CAs, a client certificate). One client per distinct route, built when first used, so a run that needs no
+ * TLS never sets TLS up and hosts with the same settings share connections. The Authorization secret and the
+ * proxy password are revealed here, when the request is sent, and nowhere else.
  */
 public final class HttpClientTransport implements Transport {
 
     static final String USER_AGENT = "check-image/0.1";
 
+    /** What one client is built for: trust and key material, and the proxy (empty: direct). */
+    record Route(List<Path> caFiles, Optional<ClientCertificate> clientCertificate, boolean skipVerify,
+                 Optional<HttpProxy> proxy) {
+    }
+
+    /** A started client and the key manager that knows whether a server asked for a client certificate. */
+    private record RouteClient(Route route, CloseableHttpAsyncClient client, KeyMaterial keys) {
+    }
+
     private final TransportSettings settings;
     private final int maxConnections;
-    private volatile CloseableHttpAsyncClient verifying;
-    private volatile CloseableHttpAsyncClient trustingAll;
+    private final ConcurrentHashMap<Route, RouteClient> clients = new ConcurrentHashMap<>();
 
     public HttpClientTransport(TransportSettings settings, int maxConnections) {
         this.settings = settings;
@@ -58,25 +80,50 @@ public final class HttpClientTransport implements Transport {
 
     @Override
     public RegistryResponse send(RegistryRequest request, Deadline deadline) throws TransportException {
+        return send(request.uri().getAuthority(), request, deadline);
+    }
+
+    @Override
+    public RegistryResponse send(String registry, RegistryRequest request, Deadline deadline) throws TransportException {
         if (deadline.isExpired()) {
             throw new TransportException(Cause.TIMEOUT, "deadline passed before " + request.method() + " " + request.uri());
         }
         Duration read = deadline.cap(settings.readTimeout());
         SimpleHttpRequest http = build(request, read);
-        Future<RegistryResponse> future = clientFor(request.uri().getAuthority()).execute(
+        RouteClient route = clientFor(route(registry, request.uri()));
+        Future<RegistryResponse> future = route.client().execute(
                 SimpleRequestProducer.create(http), new BoundedBodyConsumer(request.maxBody(), request.uri()), null);
+        RegistryResponse response;
         try {
-            return future.get(deadline.remaining().toMillis() + 1, TimeUnit.MILLISECONDS);
+            response = future.get(deadline.remaining().toMillis() + 1, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new TransportException(Cause.TIMEOUT, "no answer from " + request.uri().getAuthority() + " before the deadline");
+            throw new TransportException(Cause.TIMEOUT, "no answer from " + request.uri().getAuthority() + " before the deadline"
+                    + route.route().proxy().map(p -> " (through proxy " + p + ")").orElse(""));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException(Cause.TIMEOUT, "interrupted while waiting for " + request.uri().getAuthority());
         } catch (ExecutionException e) {
-            throw classify(request, e.getCause() == null ? e : e.getCause());
+            throw TransportFailures.classify(request, registry, route.route(), route.keys(), e.getCause() == null ? e : e.getCause());
         }
+        if (response.status() == 407 && route.route().proxy().isPresent()) {
+            throw TransportFailures.proxyAuthentication(route.route().proxy().get(), registry, request);
+        }
+        return response;
+    }
+
+    /** The route of a request to {@code target} made for {@code registry}. */
+    Route route(String registry, java.net.URI target) {
+        String connected = target.getAuthority();
+        HostTls tls = settings.tlsFor(registry);
+        if (!connected.equalsIgnoreCase(registry)) {
+            tls = tls.overriddenBy(settings.tlsFor(connected));
+        }
+        List<Path> cas = new ArrayList<>(settings.caFiles());
+        cas.addAll(tls.caFiles());
+        return new Route(List.copyOf(new java.util.LinkedHashSet<>(cas)), tls.clientCertificate(),
+                settings.skipsTlsVerify(connected), settings.proxyFor(registry, target.getScheme()));
     }
 
     private SimpleHttpRequest build(RegistryRequest request, Duration read) {
@@ -98,37 +145,33 @@ public final class HttpClientTransport implements Transport {
         return builder.build();
     }
 
-    /** The client for a host, started on first use: a run that needs no TLS never sets TLS up. */
-    private CloseableHttpAsyncClient clientFor(String authority) {
-        boolean skip = settings.skipsTlsVerify(authority);
-        CloseableHttpAsyncClient client = skip ? trustingAll : verifying;
-        if (client != null) {
-            return client;
-        }
-        synchronized (this) {
-            if (skip && trustingAll == null) {
-                trustingAll = start(TrustMaterial.trustingAll(), true);
-            } else if (!skip && verifying == null) {
-                verifying = start(TrustMaterial.verifying(settings.caFiles()), false);
-            }
-            return skip ? trustingAll : verifying;
-        }
+    /** The client of a route, started on first use. */
+    private RouteClient clientFor(Route route) {
+        RouteClient existing = clients.get(route);
+        return existing != null ? existing : clients.computeIfAbsent(route, this::start);
     }
 
-    private CloseableHttpAsyncClient start(SSLContext sslContext, boolean skipHostnameCheck) {
-        CloseableHttpAsyncClient client = create(settings, maxConnections, sslContext, skipHostnameCheck);
+    private RouteClient start(Route route) {
+        KeyMaterial keys = KeyMaterial.of(route.clientCertificate());
+        SSLContext context = route.skipVerify() ? TrustMaterial.trustingAll(keys) : TrustMaterial.verifying(route.caFiles(), keys);
+        CloseableHttpAsyncClient client = create(settings, maxConnections, context, route.skipVerify(), route.proxy());
         client.start();
-        return client;
+        return new RouteClient(route, client, keys);
     }
 
-    /** The client of {@link #start}, built but not started ({@link TransportPreloader} builds one to throw away). */
+    /** The client of {@link #start}, direct, built but not started ({@link TransportPreloader} builds one to throw away). */
     static CloseableHttpAsyncClient create(TransportSettings settings, int maxConnections, SSLContext sslContext,
                                            boolean skipHostnameCheck) {
+        return create(settings, maxConnections, sslContext, skipHostnameCheck, Optional.empty());
+    }
+
+    private static CloseableHttpAsyncClient create(TransportSettings settings, int maxConnections, SSLContext sslContext,
+                                                   boolean skipHostnameCheck, Optional<HttpProxy> proxy) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext);
         if (skipHostnameCheck) {
             tls.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
         }
-        return HttpAsyncClients.custom()
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setTlsStrategy(tls.buildAsync())
                         .setDefaultTlsConfig(TlsConfig.custom()
@@ -149,38 +192,28 @@ public final class HttpClientTransport implements Transport {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
-                .setUserAgent(USER_AGENT)
-                .build();
+                .setUserAgent(USER_AGENT);
+        proxy.ifPresent(p -> {
+            builder.setProxy(new HttpHost("http", p.host(), p.port()));
+            // answers only the proxy's own challenge (407); a registry's 401 stays the handshake's business
+            builder.setDefaultCredentialsProvider((scope, context) -> p.hasCredentials() && isProxy(scope, p)
+                    ? new UsernamePasswordCredentials(p.username().orElseThrow(), p.password().revealForHeader().toCharArray())
+                    : null);
+        });
+        if (proxy.isEmpty()) {
+            builder.setDefaultCredentialsProvider((scope, context) -> null);
+        }
+        return builder.build();
     }
 
-    private static TransportException classify(RegistryRequest request, Throwable failure) {
-        String where = request.method() + " " + request.uri();
-        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        if (failure instanceof UnknownHostException) {
-            return new TransportException(Cause.DNS, "cannot resolve host " + request.uri().getHost());
-        }
-        if (failure instanceof SSLException) {
-            return new TransportException(Cause.TLS, "TLS failure on " + where + ": " + detail);
-        }
-        if (failure instanceof ConnectTimeoutException || failure instanceof SocketTimeoutException
-                || failure instanceof TimeoutException) {
-            return new TransportException(Cause.TIMEOUT, "timed out on " + where);
-        }
-        if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
-            return new TransportException(Cause.CONNECT, "cannot connect to " + request.uri().getAuthority() + ": " + detail);
-        }
-        if (failure instanceof SocketException || failure instanceof org.apache.hc.core5.http.ConnectionClosedException) {
-            return new TransportException(Cause.CONNECT, "connection lost on " + where + ": " + detail, true);
-        }
-        return new TransportException(Cause.UNEXPECTED_RESPONSE, "request failed on " + where + ": " + detail);
+    private static boolean isProxy(AuthScope scope, HttpProxy proxy) {
+        return proxy.host().equalsIgnoreCase(scope.getHost()) && scope.getPort() == proxy.port();
     }
 
     @Override
     public void close() {
-        for (CloseableHttpAsyncClient client : new CloseableHttpAsyncClient[] {verifying, trustingAll}) {
-            if (client != null) {
-                client.close(CloseMode.IMMEDIATE);
-            }
+        for (RouteClient route : clients.values()) {
+            route.client().close(CloseMode.IMMEDIATE);
         }
     }
 }

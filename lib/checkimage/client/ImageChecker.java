@@ -149,12 +149,12 @@ public final class ImageChecker implements AutoCloseable {
                 CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
                         found.size(), found.platforms());
                 return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), mirror);
+                        Duration.ofNanos(System.nanoTime() - start), mirror, mirrored.proxy());
             }
         }
         CheckResult direct = runAt(reference, input);
         return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint());
+                direct.endpoint(), direct.proxy());
     }
 
     private CheckResult runAt(ImageReference reference, String input) {
@@ -179,11 +179,24 @@ public final class ImageChecker implements AutoCloseable {
             options.listener().onStep(reference, "result: " + outcome.reason());
         }
         return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
-                reference.registryHost());
+                reference.registryHost(), proxyOf(reference.registryHost()));
+    }
+
+    /** The proxy the registry's requests go through ({@code http://host:port}), empty when direct. */
+    private String proxyOf(String registry) {
+        boolean plain = options.transport().plainHttpHosts().contains(registry.toLowerCase(java.util.Locale.ROOT));
+        return options.transport().proxyFor(registry, plain ? "http" : "https").map(HttpProxy::toString).orElse("");
     }
 
     private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
+        if (options.listener().listens()) {
+            String registry = reference.registryHost();
+            String proxy = proxyOf(registry);
+            options.listener().onStep(reference, "route to " + registry + ": " + (proxy.isEmpty() ? "direct"
+                    : "through proxy " + proxy) + "; TLS: " + options.transport().tlsFor(registry)
+                    + (options.transport().caFiles().isEmpty() ? "" : " + --ca-file " + options.transport().caFiles()));
+        }
         RegistrySession session = pinger.session(reference.registryHost(), deadline);
         if (options.listener().listens()) {
             options.listener().onStep(reference, "credential: " + credential);
@@ -202,7 +215,8 @@ public final class ImageChecker implements AutoCloseable {
 
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result
-                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint());
+                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint(),
+                        result.proxy());
     }
 
     @Override

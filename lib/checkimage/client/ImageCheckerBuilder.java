@@ -68,17 +68,42 @@ public final class ImageCheckerBuilder {
     }
 
     /**
-     * Trusts the CA certificates in a PEM file, besides the JVM trust store. The file is read now: a missing or
+     * Trusts the CA certificates in a PEM file for every host, besides the JVM trust store. The file is read now: a missing or
      * malformed one is an {@link IllegalArgumentException} naming it.
      */
     public ImageCheckerBuilder caFile(Path pem) {
+        checkCaFile(pem);
+        this.transport = transport.withCaFile(pem);
+        return this;
+    }
+
+    private static void checkCaFile(Path pem) {
         try {
             TrustMaterial.readCertificates(pem);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e instanceof java.nio.file.NoSuchFileException
                     ? "CA file " + pem + ": no such file" : e.getMessage());
         }
-        this.transport = transport.withCaFile(pem);
+    }
+
+    /**
+     * TLS settings for one registry host (host[:port] as in references): CAs trusted for it only, a client
+     * certificate, skipping verification. Settings given for one host combine by {@link HostTls#overriddenBy}:
+     * give the weakest first (certs.d, then a policy). The files are read now: a missing or malformed one is an
+     * {@link IllegalArgumentException} naming it (never showing a key).
+     */
+    public ImageCheckerBuilder hostTls(String host, HostTls tls) {
+        for (Path ca : tls.caFiles()) {
+            checkCaFile(ca);
+        }
+        tls.clientCertificate().ifPresent(KeyMaterial::check);
+        this.transport = transport.withHostTls(host, tls);
+        return this;
+    }
+
+    /** Which proxy carries each registry's requests; direct by default. */
+    public ImageCheckerBuilder proxies(ProxyRules rules) {
+        this.transport = transport.withProxies(rules);
         return this;
     }
 

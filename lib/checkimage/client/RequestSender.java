@@ -67,11 +67,13 @@ final class RequestSender {
     private RegistryResponse followRedirects(ImageReference reference, RequestStats.Kind kind, RegistryRequest request,
                                              Deadline deadline) throws TransportException {
         RegistryRequest current = request;
+        // every hop is made for the same registry and takes its route (proxy, TLS material)
+        String registry = reference != null ? reference.registryHost() : request.uri().getAuthority();
         for (int hop = 0; ; hop++) {
             stats.count(kind);
             RegistryResponse response;
             try {
-                response = transport.send(current, deadline);
+                response = transport.send(registry, current, deadline);
             } catch (TransportException e) {
                 listener.onStep(reference, current.method() + " " + current.uri() + " failed: " + e.getMessage());
                 throw e;

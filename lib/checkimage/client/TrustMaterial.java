@@ -30,6 +30,11 @@ final class TrustMaterial {
      * chain is not signed by one of them, which keeps a run against a private registry fast to start.
      */
     static SSLContext verifying(List<Path> caFiles) {
+        return verifying(caFiles, null);
+    }
+
+    /** Like {@link #verifying(List)}, presenting client certificates through {@code keys} (null: none). */
+    static SSLContext verifying(List<Path> caFiles, javax.net.ssl.KeyManager keys) {
         try {
             List<Supplier<X509TrustManager>> managers = new ArrayList<>();
             if (!caFiles.isEmpty()) {
@@ -46,7 +51,8 @@ final class TrustMaterial {
             }
             managers.add(new JvmDefault());
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
+            context.init(keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
+                    new TrustManager[] {new AnyOfTrustManager(managers)}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);
@@ -55,9 +61,15 @@ final class TrustMaterial {
 
     /** A context that accepts any certificate: only for hosts the operator listed with --skip-tls-verify. */
     static SSLContext trustingAll() {
+        return trustingAll(null);
+    }
+
+    /** Like {@link #trustingAll()}, presenting client certificates through {@code keys} (null: none). */
+    static SSLContext trustingAll(javax.net.ssl.KeyManager keys) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AcceptingTrustManager()}, null);
+            context.init(keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
+                    new TrustManager[] {new AcceptingTrustManager()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package checkimage.dsl;
 
+import checkimage.policy.ClientCertFiles;
 import checkimage.policy.CredentialSpec;
 import checkimage.policy.HostPattern;
+import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 
 import groovy.lang.Closure;
@@ -24,6 +26,8 @@ public final class RegistryDelegate extends BlockDelegate {
     private List<CredentialSpec> credentials = List.of();
     private boolean plainHttp;
     private boolean skipTlsVerify;
+    private ProxySetting proxy;
+    private ClientCertFiles clientCert;
 
     RegistryDelegate(ScriptContext context, String where, HostPattern host, String origin) {
         super(context, where);
@@ -72,8 +76,45 @@ public final class RegistryDelegate extends BlockDelegate {
         credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null))).build();
     }
 
+
+    /** Reach this registry (its token realm and redirects too) through this HTTP proxy, e.g. {@code proxy 'http://user:pass@proxy.corp:3128'}. */
+    @Keyword("a URL like 'http://proxy.corp:3128'")
+    public void proxy(String url) {
+        once("proxy");
+        if (proxy != null) {
+            throw new ScriptProblem("proxy and noProxy() cannot both be given");
+        }
+        try {
+            proxy = ProxySetting.through(url, context.origin());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptProblem(e.getMessage());
+        }
+    }
+
+    /** Reach this registry (its token realm and redirects too) directly, whatever the environment's proxy settings. */
+    @Keyword(Keyword.NO_ARGUMENTS)
+    public void noProxy() {
+        once("noProxy");
+        if (proxy != null) {
+            throw new ScriptProblem("proxy and noProxy() cannot both be given");
+        }
+        proxy = ProxySetting.direct(context.origin());
+    }
+
+    /** Present this client certificate (PEM) and PKCS#8 key to this registry; relative to the policy file. */
+    @Keyword("a certificate and a key file, like clientCert 'client.pem', 'client.key'")
+    public void clientCert(String certificate, String key) {
+        once("clientCert");
+        if (certificate == null || certificate.isEmpty() || key == null || key.isEmpty()) {
+            throw wrongArguments("clientCert", certificate, key);
+        }
+        clientCert = new ClientCertFiles(context.existingFile("clientCert", certificate),
+                context.existingFile("clientCert", key), context.origin());
+    }
+
     RegistryRule build() {
-        return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin);
+        return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin,
+                java.util.Optional.ofNullable(proxy), java.util.Optional.ofNullable(clientCert));
     }
 
     private URI mirrorUrl(String url) {

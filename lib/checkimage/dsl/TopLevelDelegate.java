@@ -6,6 +6,7 @@ import checkimage.policy.InvalidPatternException;
 import checkimage.policy.Limits;
 import checkimage.policy.OnUnknown;
 import checkimage.policy.Policy;
+import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.policy.Rule;
 import checkimage.policy.TagRules;
@@ -35,6 +36,7 @@ public final class TopLevelDelegate extends BlockDelegate {
     private TagRules tags = TagRules.none();
     private OnUnknown onUnknown = OnUnknown.PASS;
     private Limits limits = Limits.none();
+    private ProxySetting proxy;
 
     TopLevelDelegate(ScriptContext context) {
         super(context, "");
@@ -129,9 +131,34 @@ public final class TopLevelDelegate extends BlockDelegate {
         limits = run(body, new LimitsDelegate(context, nestedWhere(where(), "limits", null))).build();
     }
 
+
+    /** Reach every registry without its own setting through this HTTP proxy, e.g. {@code proxy 'http://user:pass@proxy.corp:3128'}. */
+    @Keyword("a URL like 'http://proxy.corp:3128'")
+    public void proxy(String url) {
+        once("proxy");
+        if (proxy != null) {
+            throw new ScriptProblem("proxy and noProxy() cannot both be given");
+        }
+        try {
+            proxy = ProxySetting.through(url, context.origin());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptProblem(e.getMessage());
+        }
+    }
+
+    /** Reach every registry without its own setting directly, whatever the environment's proxy settings. */
+    @Keyword(Keyword.NO_ARGUMENTS)
+    public void noProxy() {
+        once("noProxy");
+        if (proxy != null) {
+            throw new ScriptProblem("proxy and noProxy() cannot both be given");
+        }
+        proxy = ProxySetting.direct(context.origin());
+    }
+
     Policy build() {
         return new Policy(context.fileName(), List.copyOf(registries.values()), credentials, rules, tags,
-                List.copyOf(platforms), onUnknown, limits);
+                List.copyOf(platforms), onUnknown, limits, java.util.Optional.ofNullable(proxy));
     }
 
     private void add(Rule.Kind kind, String[] patterns) {

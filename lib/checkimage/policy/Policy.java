@@ -22,9 +22,17 @@ import java.util.Set;
  * @param platforms platforms every image must offer; empty means no requirement
  * @param onUnknown what an unknown check result means
  * @param limits concurrency, per-registry concurrency, timeout, retries
+ * @param proxy the top-level {@code proxy} or {@code noProxy()}, replacing the environment's proxies; empty: none given
  */
 public record Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                     TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits) {
+                     TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits,
+                     Optional<ProxySetting> proxy) {
+
+    /** A policy without a top-level proxy setting. */
+    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
+                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits) {
+        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty());
+    }
 
     public Policy {
         Objects.requireNonNull(source, "source");
@@ -35,6 +43,7 @@ public record Policy(String source, List<RegistryRule> registries, List<Credenti
         platforms = List.copyOf(platforms);
         Objects.requireNonNull(onUnknown, "onUnknown");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(proxy, "proxy");
         Set<HostPattern> hosts = new HashSet<>();
         for (RegistryRule registry : registries) {
             if (!hosts.add(registry.host())) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@code registry('host') { ... }} block: how to reach the registries whose host matches.
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param caFiles extra CA certificates (PEM) to trust for it; absolute paths that existed at load time
  * @param credentials its credential chain; empty means the policy's default chain
  * @param origin where the block starts, e.g. {@code policy.groovy, line 2}
+ * @param proxy its proxy or {@code noProxy()}; empty: the general rules
+ * @param clientCert the client certificate presented to it
  */
 public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                           List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
+                           List<Path> caFiles, List<CredentialSpec> credentials, String origin,
+                           Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert) {
 
     public RegistryRule {
         Objects.requireNonNull(host, "host");
@@ -25,6 +29,14 @@ public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHtt
         caFiles = List.copyOf(caFiles);
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(clientCert, "clientCert");
+    }
+
+    /** A block without proxy or client certificate settings. */
+    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
+                        List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
+        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty());
     }
 
     /** True when this block applies to {@code host} (as in {@code ImageReference.domain()}). */

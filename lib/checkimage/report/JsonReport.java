@@ -66,6 +66,7 @@ public final class JsonReport {
         map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
+        map.put("proxy", result.proxy().isEmpty() ? null : Redactor.redact(result.proxy()));
         map.put("policy", entry.verdict().map(JsonReport::verdict).orElse(null));
         return map;
     }

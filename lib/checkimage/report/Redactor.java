@@ -16,6 +16,8 @@ public final class Redactor {
     private static final Pattern QUOTED = Pattern.compile(
             "(?i)([\"'])(" + KEY + ")\\1(\\s*:\\s*)([\"'])((?:\\\\.|(?!\\4)[^\\\\])*)\\4");
     /** {@code key=value} as in query strings and form bodies. */
+    /** {@code user:password@} in a URL such as {@code http://user:pass@proxy:3128}. */
+    private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final Pattern ASSIGNED = Pattern.compile("(?i)(?<![A-Za-z0-9])(" + KEY + ")=([^\\s&\"',;]+)");
 
     private Redactor() {
@@ -29,6 +31,7 @@ public final class Redactor {
         String masked = AUTH_VALUE.matcher(text).replaceAll("$1 ***");
         masked = JWT.matcher(masked).replaceAll("***");
         masked = QUOTED.matcher(masked).replaceAll("$1$2$1$3$4***$4");
+        masked = URL_USERINFO.matcher(masked).replaceAll("$1***@");
         return ASSIGNED.matcher(masked).replaceAll("$1=***");
     }
 }

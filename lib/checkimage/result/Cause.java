@@ -23,5 +23,7 @@ public enum Cause {
     /** A transport rule refused the request (credentials over plain HTTP, an http realm for an https registry). */
     REFUSED_INSECURE,
     /** A credential source failed for this registry (broken helper, malformed file). */
-    CREDENTIALS
+    CREDENTIALS,
+    /** The HTTP proxy could not be reached, refused the tunnel or asked for authentication (407). */
+    PROXY
 }

@@ -7,9 +7,11 @@ import java.util.Objects;
  * The outcome of checking one input, with what a report needs around it: the input as given, the credential
  * source used (provenance, never the secret), how long the check took, and the registry host that answered
  * ({@code endpoint}: a mirror's host when a mirror served the image, else the reference's own registry; empty
- * when no request was made).
+ * when no request was made) and the HTTP proxy that carried the requests to it ({@code proxy}, e.g.
+ * {@code http://proxy.corp:3128}, never with credentials; empty when direct).
  */
-public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
+public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
+                          String proxy) {
 
     public CheckResult {
         Objects.requireNonNull(input, "input");
@@ -17,6 +19,12 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
         credentialSource = credentialSource == null ? "" : credentialSource;
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         endpoint = endpoint == null ? "" : endpoint;
+        proxy = proxy == null ? "" : proxy;
+    }
+
+    /** A result reached directly, without a proxy. */
+    public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
+        this(input, outcome, credentialSource, elapsed, endpoint, "");
     }
 
     /** A result without a known endpoint. */

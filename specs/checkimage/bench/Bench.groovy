@@ -3,6 +3,7 @@ package checkimage.bench
 import checkimage.client.ImageCheckerBuilder
 import checkimage.fixture.RegistryFixture
 import checkimage.fixture.ScratchDirectory
+import checkimage.fixture.SquidFixture
 import checkimage.json.Json
 import groovy.transform.CompileStatic
 
@@ -70,6 +71,7 @@ final class Bench {
             throw new BenchFailure("${JAR} is missing: run scripts/bench, which exports it")
         }
         RegistryFixture registry = RegistryFixture.start(RegistryFixture.Mode.TOKEN)
+        SquidFixture squid = null
         Path scratch = ScratchDirectory.create('check-image-bench-')
         try {
             int largest = options.allSizes.max()
@@ -77,6 +79,11 @@ final class Bench {
             Map<String, String> seeded = registry.seeder.seedMany(largest)
             Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
             Contenders contenders = new Contenders(root, root.resolve(JAR), workload, options.floorBatch)
+            if (options.proxy) {
+                squid = SquidFixture.start()
+                contenders.proxyUrl = squid.url
+                progress("squid at ${squid.url}")
+            }
             CommandRunner runner = new CommandRunner(root, scratch)
             if (!Files.exists(contenders.classDataArchive)) {
                 progress('writing the AppCDS archive of the exported jar')
@@ -101,6 +108,7 @@ final class Bench {
             print(options.json ? Json.writePretty(report.toMap()) + '\n' : TableRenderer.render(report))
         } finally {
             ScratchDirectory.delete(scratch)
+            squid?.close()
             registry.close()
         }
     }
@@ -124,6 +132,9 @@ final class Bench {
         List<Case> cases = []
         [Contender.README, Contender.PLAIN_JAVA, Contender.SKOPEO_LOOP, Contender.SKOPEO_XARGS, Contender.CURL_FLOOR]
                 .each { Contender contender -> cases << contenders.create(contender, n) }
+        if (options.proxy) {
+            cases << contenders.create(Contender.PLAIN_JAVA_PROXY, n)
+        }
         if (n > 1) {
             [Contender.README, Contender.PLAIN_JAVA, Contender.CURL_FLOOR, Contender.SKOPEO_LOOP]
                     .each { Contender contender -> cases << contenders.create(contender, 1) }

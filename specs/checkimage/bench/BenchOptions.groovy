@@ -7,7 +7,7 @@ import groovy.transform.CompileStatic
 final class BenchOptions {
 
     static final String USAGE = '''\
-usage: scripts/bench [--n N] [--rounds R] [--json] [--sizes N1,N2,...] [--quick] [--floor-batch B] [--serve]
+usage: scripts/bench [--n N] [--rounds R] [--json] [--sizes N1,N2,...] [--quick] [--floor-batch B] [--proxy] [--serve]
 
 Times check-image against skopeo and a curl floor on a real registry (token auth, TLS, loopback).
   --n N            images in the main comparison (default 200)
@@ -16,6 +16,7 @@ Times check-image against skopeo and a curl floor on a real registry (token auth
   --sizes LIST     also time plain java and the curl floor at these sizes, and probe peak RSS and request counts
   --quick          --n 20 --rounds 1: proves the benchmark runs (CI)
   --floor-batch B  scopes per token request in the curl floor (default: one token up to 500 images, 50 above)
+  --proxy          also time plain java through a real squid proxy (CONNECT tunnels) at N images
   --serve          time nothing: start and seed the registry, print the contenders' commands, serve until
                    standard input closes (for profiling by hand)
 Exits 0 whatever the times; non-zero only when something could not run.'''
@@ -27,6 +28,7 @@ Exits 0 whatever the times; non-zero only when something could not run.'''
     boolean quick
     int floorBatch
     boolean serve
+    boolean proxy
     boolean help
 
     static BenchOptions parse(String[] args) {
@@ -42,6 +44,7 @@ Exits 0 whatever the times; non-zero only when something could not run.'''
                 case '--quick': options.quick = true; break
                 case '--floor-batch': options.floorBatch = number(word, value(word, words)); break
                 case '--serve': options.serve = true; break
+                case '--proxy': options.proxy = true; break
                 case '-h':
                 case '--help': options.help = true; break
                 default: throw new IllegalArgumentException("unknown option '${word}'")

@@ -1,5 +1,6 @@
 package checkimage.bench
 
+import checkimage.fixture.SquidFixture
 import groovy.transform.CompileStatic
 
 import java.nio.file.Files
@@ -21,6 +22,8 @@ final class Contenders {
     private final Workload workload
     private final int floorBatch
     private final List<String> javaOptions
+    /** The proxy of the PLAIN_JAVA_PROXY contender ({@code --proxy}), or null. */
+    String proxyUrl
 
     Contenders(Path root, Path jar, Workload workload, int floorBatch) {
         this.root = root
@@ -49,6 +52,11 @@ done
                 return new Case(contender, images, skopeoScript(images, 'xargs', """\
 xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFile(images)}' >/dev/null
 """), null)
+            case Contender.PLAIN_JAVA_PROXY:
+                List<String> java = plainJava(images, ['-q'])
+                int list = java.indexOf(workload.listFile(images).toString())
+                java[list] = workload.listFileNamed(images, SquidFixture.TEST_HOST).toString()
+                return new Case(contender, images, ['env', "HTTPS_PROXY=${proxyUrl}".toString()] + java, workload.passwordFile)
             case Contender.CURL_FLOOR:
                 return new Case(contender, images, new CurlFloor(workload, images, floorBatch).write(), null)
         }

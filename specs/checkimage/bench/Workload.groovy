@@ -66,6 +66,19 @@ final class Workload {
         file
     }
 
+    /**
+     * The list of {@link #listFile} with the registry named {@code name:PORT} instead of {@code 127.0.0.1:PORT},
+     * for a proxy that resolves that name (a loopback host would go direct).
+     */
+    Path listFileNamed(int n, String name) {
+        Path file = dir.resolve("images-${n}-${name}.txt")
+        if (!Files.exists(file)) {
+            String named = name + host.substring(host.indexOf(':'))
+            Files.write(file, references(n).collect { String ref -> named + ref.substring(host.length()) })
+        }
+        file
+    }
+
     /** The repository part of a reference: {@code bench/repo-0000} of {@code HOST/bench/repo-0000:latest}. */
     String repository(String reference) {
         String path = reference.substring(host.length() + 1)

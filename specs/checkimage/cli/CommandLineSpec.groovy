@@ -115,6 +115,25 @@ class CommandLineSpec extends Specification {
         'a bad timeout'               | ['--timeout', 'soon', 'x']                                    | "'soon' is not a duration"
         'a bad platform'              | ['--platform', 'linux', 'x']                                  | "invalid platform 'linux'"
         'a password flag without user'| ['--password-stdin', 'x']                                     | '--password-stdin needs --username'
+        'a registry without a user'   | ['--registry', 'ghcr.io', 'x']                                | '--registry names the registry of --username; give --username too'
+    }
+
+    def "a malformed proxy variable exits 2 naming it, never its credentials"() {
+        when:
+        CliRunner.Run run = CliRunner.run(['--certs-dir', dir.toString(), 'ghcr.io/acme/app:1'], [HTTPS_PROXY: 'socks5://u:s3cret@p.example:1080'])
+
+        then:
+        run.exitCode == 2
+        run.err.trim() == "check-image: HTTPS_PROXY: proxy 'socks5://***@p.example:1080' is not an http:// URL (only HTTP proxies are supported)"
+    }
+
+    def "--registry must name a registry host"() {
+        when:
+        CliRunner.Run run = CliRunner.run(['--username', 'ci', '--password-stdin', '--registry', 'corp', 'ghcr.io/acme/app:1'], [:], 'pw')
+
+        then:
+        run.exitCode == 2
+        run.err.trim() == "check-image: --registry 'corp' is not a registry host[:port] (a host has a dot or a port, or is localhost)"
     }
 
     def "an unknown secret key is named but no secret value is printed"() {

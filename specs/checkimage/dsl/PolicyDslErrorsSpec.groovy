@@ -15,8 +15,8 @@ import java.nio.file.Path
  */
 class PolicyDslErrorsSpec extends Specification {
 
-    static final String TOP = 'allow, block, credentials, deny, limits, onUnknown, platforms, registry, tags'
-    static final String REGISTRY = 'caFile, credentials, mirror, plainHttp, skipTlsVerify'
+    static final String TOP = 'allow, block, credentials, deny, limits, noProxy, onUnknown, platforms, proxy, registry, tags'
+    static final String REGISTRY = 'caFile, clientCert, credentials, mirror, noProxy, plainHttp, proxy, skipTlsVerify'
     static final String CREDENTIALS = 'authFile, dockerConfig, env, helper, podmanAuth'
     static final String PATTERNS = "reference patterns like 'docker.io/library/*'"
 
@@ -100,6 +100,15 @@ class PolicyDslErrorsSpec extends Specification {
         "credentials { env 'GHCR_USER', 'EMPTY_TOKEN' }"                          | '(policy.groovy, line 1) environment variable EMPTY_TOKEN is empty'
         "registry('r.example') {\n  caFile 'missing.pem'\n}"                     | "(policy.groovy, line 2) caFile 'missing.pem' not found (looked for ${dir.resolve('missing.pem')})"
         "credentials { authFile 'auth.json' }"                                    | "(policy.groovy, line 1) authFile 'auth.json' not found (looked for ${dir.resolve('auth.json')})"
+        "registry('r.example') {\n  clientCert 'missing.pem', 'corp-ca.pem'\n}"   | "(policy.groovy, line 2) clientCert 'missing.pem' not found (looked for ${dir.resolve('missing.pem')})"
+        "registry('r.example') { clientCert 'corp-ca.pem' }"                       | "(policy.groovy, line 1) clientCert expects a certificate and a key file, like clientCert 'client.pem', 'client.key', got 'corp-ca.pem'"
+        // proxies: only http://, never showing credentials
+        "proxy 'socks5://p.example:1080'"                                         | "(policy.groovy, line 1) proxy expects a URL like 'http://proxy.corp:3128' (only http:// proxies), got 'socks5://p.example:1080'"
+        "registry('r.example') {\n  proxy 'http://u:s3cret@p.example:3128/x'\n}" | "(policy.groovy, line 2) proxy expects a URL like 'http://proxy.corp:3128' (only http:// proxies), got 'http://***@p.example:3128/x'"
+        "proxy 'http://p.example:3128'\nnoProxy()"                               | '(policy.groovy, line 2) proxy and noProxy() cannot both be given'
+        "registry('r.example') {\n  noProxy()\n  proxy 'http://p.example:1'\n}" | '(policy.groovy, line 3) proxy and noProxy() cannot both be given'
+        "proxy 'http://p.example:1'\nproxy 'http://q.example:2'"                 | '(policy.groovy, line 2) proxy is given twice (first at line 1)'
+        "proxy 42"                                                                | "(policy.groovy, line 1) proxy expects a URL like 'http://proxy.corp:3128', got 42"
         // Groovy syntax errors
         "allow 'ubuntu'\nallow ("                                                 | "(policy.groovy, line 2) syntax error: Unexpected input: 'allow ('"
         "allow 'ubuntu\n"                                                         | "(policy.groovy, line 1) syntax error: Unexpected character: '\\''"

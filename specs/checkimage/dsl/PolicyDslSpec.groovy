@@ -9,6 +9,8 @@ import checkimage.policy.HostPattern
 import checkimage.policy.Limits
 import checkimage.policy.OnUnknown
 import checkimage.policy.Policy
+import checkimage.policy.ProxySetting
+import checkimage.policy.ClientCertFiles
 import checkimage.policy.RegistryRule
 import checkimage.policy.Rule
 import checkimage.policy.TagRules
@@ -104,6 +106,32 @@ class PolicyDslSpec extends Specification {
                 [URI.create('https://m1.corp.example'), URI.create('http://m2.corp.example:5000/prefix')], true, true,
                 [dir.resolve('a.pem'), dir.resolve('certs/b.pem')], [], at(1))]
         policy.registryFor('registry.corp.example:5000').get().plainHttp()
+    }
+
+    def "proxy and noProxy() build proxy settings with their line, at the top level and per registry"() {
+        when:
+        Policy policy = load('''\
+            proxy 'http://carol:pw@proxy.corp.example:3128'
+            registry('ghcr.io') { noProxy() }
+            registry('quay.io') { proxy 'http://other.corp.example:8080' }
+            registry('docker.io') { plainHttp() }
+            '''.stripIndent())
+
+        then:
+        policy.proxy() == Optional.of(new ProxySetting(Optional.of(URI.create('http://carol:pw@proxy.corp.example:3128')), at(1)))
+        policy.registries()*.proxy() == [Optional.of(ProxySetting.direct(at(2))),
+                Optional.of(new ProxySetting(Optional.of(URI.create('http://other.corp.example:8080')), at(3))), Optional.empty()]
+        !policy.proxy().get().toString().contains('pw')
+    }
+
+    def "clientCert keeps the certificate and the key, resolved against the policy's directory"() {
+        given:
+        Files.writeString(dir.resolve('client.pem'), 'c')
+        Files.writeString(dir.resolve('client.key'), 'k')
+
+        expect:
+        load("registry('r.example') { clientCert 'client.pem', 'client.key' }").registries()[0].clientCert() ==
+                Optional.of(new ClientCertFiles(dir.resolve('client.pem'), dir.resolve('client.key'), at(1)))
     }
 
     def "a CA file given with an absolute path is kept as it is"() {
@@ -259,8 +287,8 @@ class PolicyDslSpec extends Specification {
 
         where:
         delegate            | keywords
-        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'limits', 'onUnknown', 'platforms', 'registry', 'tags']
-        RegistryDelegate    | ['caFile', 'credentials', 'mirror', 'plainHttp', 'skipTlsVerify']
+        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'limits', 'noProxy', 'onUnknown', 'platforms', 'proxy', 'registry', 'tags']
+        RegistryDelegate    | ['caFile', 'clientCert', 'credentials', 'mirror', 'noProxy', 'plainHttp', 'proxy', 'skipTlsVerify']
         CredentialsDelegate | ['authFile', 'dockerConfig', 'env', 'helper', 'podmanAuth']
         TagsDelegate        | ['forbid', 'requireDigest']
         LimitsDelegate      | ['concurrency', 'perRegistry', 'retries', 'timeout']

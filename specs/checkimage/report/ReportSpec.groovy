@@ -28,7 +28,7 @@ class ReportSpec extends Specification {
 
     static final List<String> RESULT_KEYS = ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag',
                                              'status', 'digest', 'mediaType', 'size', 'platforms', 'reason', 'cause',
-                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'policy']
+                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'proxy', 'policy']
     static final Map<String, Integer> REQUESTS = [pings: 3, tokenRequests: 2, manifestRequests: 6, blobRequests: 0, retries: 1]
 
     static String invalidReason(String input) {
@@ -214,6 +214,22 @@ class ReportSpec extends Specification {
         !json.contains(JWT)
         !json.contains('s3cr3t')
         Json.object(Json.array(Json.object(Json.parse(json)).results)[0]).input == 'ghcr.io/acme/app:1 password=***'
+    }
+
+    def "the proxy that carried a result is reported, never with credentials in its URL"() {
+        given:
+        ReportEntry proxied = new ReportEntry(new CheckResult('ghcr.io/acme/app:1',
+                new CheckOutcome.Unknown(ImageReference.parse('ghcr.io/acme/app:1'), Cause.PROXY,
+                        'cannot connect to proxy http://carol:pw-123@proxy.corp:3128 (for ghcr.io)', null, []),
+                'anonymous', Duration.ofMillis(3), 'ghcr.io', 'http://carol:pw-123@proxy.corp:3128'), 'argument')
+
+        when:
+        Map result = Json.object(Json.array(Json.object(Json.parse(JsonReport.render([proxied], [:], 0))).results)[0])
+
+        then:
+        result.proxy == 'http://***@proxy.corp:3128'
+        result.cause == 'proxy'
+        result.reason == 'cannot connect to proxy http://***@proxy.corp:3128 (for ghcr.io)'
     }
 
     def "an image whose name ends in a credential word is reported with its tag"() {
