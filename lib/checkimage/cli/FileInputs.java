@@ -159,8 +159,14 @@ final class FileInputs {
         found.places().forEach(place -> items.add(CheckItem.at(place)));
     }
 
-    // the same file given twice, or given and scanned, is read once
+    // the same file given twice, given and scanned, or linked inside a tree, is read once
     private boolean firstTime(Path file) {
-        return seen.add(file.toAbsolutePath().normalize());
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.io.IOException e) {
+            real = file.toAbsolutePath().normalize(); // the reader reports why it cannot be read
+        }
+        return seen.add(real);
     }
 }
