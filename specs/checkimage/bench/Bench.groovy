@@ -74,7 +74,7 @@ final class Bench {
         SquidFixture squid = null
         Path scratch = ScratchDirectory.create('check-image-bench-')
         try {
-            int largest = options.allSizes.max()
+            int largest = Math.max(options.allSizes.max(), ScanTree.DISTINCT)
             progress("registry at ${registry.host}; seeding ${largest} repositories")
             Map<String, String> seeded = registry.seeder.seedMany(largest)
             Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
@@ -103,8 +103,10 @@ final class Bench {
                 progress("probing plain java with ${size} images (--output json, /usr/bin/time)")
                 probe.probe(size, workload.passwordFile)
             }
+            progress("probing --scan online over ${ScanTree.FILES} files (${ScanTree.PLACES} images, ${ScanTree.DISTINCT} distinct)")
+            ResourceProbe.Result scan = probe.probeScan(workload.passwordFile)
             Report report = new Report(machine(loadAtStart), settings(contenders), cases, probes, options.images,
-                    ImageCheckerBuilder.DEFAULT_TOKEN_BATCH)
+                    ImageCheckerBuilder.DEFAULT_TOKEN_BATCH, scan)
             print(options.json ? Json.writePretty(report.toMap()) + '\n' : TableRenderer.render(report))
         } finally {
             ScratchDirectory.delete(scratch)
@@ -142,6 +144,7 @@ final class Bench {
         options.sizes.toUnique().findAll { int size -> size != n && size != 1 }.each { int size ->
             cases << contenders.create(Contender.PLAIN_JAVA, size) << contenders.create(Contender.CURL_FLOOR, size)
         }
+        cases << contenders.create(Contender.SCAN_OFFLINE, ScanTree.PLACES)
         cases
     }
 

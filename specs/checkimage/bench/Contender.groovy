@@ -10,7 +10,8 @@ enum Contender {
     SKOPEO_LOOP('skopeo inspect, sequential loop'),
     SKOPEO_XARGS('skopeo inspect, xargs -P 8'),
     CURL_FLOOR('curl floor: ping, token, parallel HEADs'),
-    PLAIN_JAVA_PROXY('plain java -jar, through squid (--proxy)')
+    PLAIN_JAVA_PROXY('plain java -jar, through squid (--proxy)'),
+    SCAN_OFFLINE('plain java, --scan --offline (2000 files)')
 
     final String label
 
