@@ -256,7 +256,10 @@ class PolicyDslSpec extends Specification {
 
         where:
         delegate            | keywords
-        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'limits', 'onUnknown', 'platforms', 'registry', 'tags']
+        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'deprecated', 'image', 'limits', 'match', 'onUnknown', 'platforms', 'registry', 'tags', 'waive', 'warn']
+        ImageDelegate       | ['baseImage', 'forbidRootUser', 'label', 'maxAge', 'maxSize', 'requireLabel']
+        MatchDelegate       | ['image', 'tags']
+        WarnDelegate        | ['image', 'match', 'tags']
         RegistryDelegate    | ['caFile', 'credentials', 'mirror', 'plainHttp', 'skipTlsVerify']
         CredentialsDelegate | ['authFile', 'dockerConfig', 'env', 'helper', 'podmanAuth']
         TagsDelegate        | ['forbid', 'requireDigest']
