@@ -5,12 +5,19 @@ import checkimage.auth.ChallengeParser;
 import checkimage.credentials.Credential;
 import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
+import checkimage.policy.ImageFacts;
+import checkimage.policy.ImageRule;
+import checkimage.policy.ImageRuleEvaluator;
+import checkimage.policy.Policy;
+import checkimage.policy.PolicyEvaluator;
+import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
+import checkimage.result.RuleFinding;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +39,11 @@ import java.util.Optional;
  *       a 401 whose challenge says {@code insufficient_scope} or {@code invalid_token} fetches one fresh token
  *       and tries once more;</li>
  *   <li>read the answer into a {@link CheckOutcome} ({@link ManifestInspector}): digest, media type and size,
- *       verified digests, required platforms, or why not.</li>
+ *       verified digests, required platforms, or why not;</li>
+ *   <li>built with a {@link Policy} whose image rules apply to the reference, and the image found: read its
+ *       manifest and config blob ({@link ConfigFetcher}) and judge the rules ({@link ImageRuleEvaluator}); the
+ *       result's {@link CheckResult#findings()} carry the denial and the warnings. An image that cannot be read
+ *       for its rules is unknown, never denied. A reference the policy's reference rules refuse is not checked.</li>
  * </ol>
  * Batches run concurrently with a per-registry bound, share the token cache and the connection pool, check each
  * distinct reference once and return results in input order. A checker is cheap to keep in a JShell session:
@@ -57,9 +68,22 @@ public final class ImageChecker implements AutoCloseable {
     private final CredentialSource credentials;
     private final TokenPrefetcher prefetcher;
     private final ChallengeParser challengeParser = new ChallengeParser();
+    private final Policy policy;
+    private final ImageRuleEvaluator imageRules;
+    private final ConfigFetcher configs;
+
+    /** The outcome of one handshake with what the image rules found. */
+    private record Checked(CheckOutcome outcome, List<RuleFinding> findings) {
+    }
 
     ImageChecker(CheckerOptions options, Transport transport) {
+        this(options, transport, null);
+    }
+
+    ImageChecker(CheckerOptions options, Transport transport, Policy policy) {
         this.options = options;
+        this.policy = policy;
+        this.imageRules = policy == null ? null : new ImageRuleEvaluator(policy, options.clock());
         this.transport = transport;
         RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
                 duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
@@ -68,6 +92,7 @@ public final class ImageChecker implements AutoCloseable {
         this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()), pending);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
+        this.configs = new ConfigFetcher(prober);
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
         this.credentials = new MemoizedCredentials(options.credentials());
         this.prefetcher = new TokenPrefetcher(pinger, authenticator, pending, credentials, options.tokenBatch(),
@@ -137,23 +162,31 @@ public final class ImageChecker implements AutoCloseable {
     /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
+        if (policy != null) {
+            Verdict verdict = new PolicyEvaluator(policy, options.clock()).evaluate(reference);
+            if (!verdict.allowed()) {
+                return new CheckResult(input, new CheckOutcome.NotChecked(reference), "", Duration.ZERO, "",
+                        List.of(denial(verdict)));
+            }
+        }
         for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
             ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
-            CheckResult mirrored = runAt(viaMirror, input);
+            CheckResult mirrored = runAt(viaMirror, reference, input);
             options.listener().onStep(reference, "mirror " + mirror + ": " + mirrored.outcome().reason());
             if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
                 CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
                         found.size(), found.platforms());
                 return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), mirror);
+                        Duration.ofNanos(System.nanoTime() - start), mirror, mirrored.findings());
             }
         }
-        CheckResult direct = runAt(reference, input);
+        CheckResult direct = runAt(reference, reference, input);
         return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint());
+                direct.endpoint(), direct.findings());
     }
 
-    private CheckResult runAt(ImageReference reference, String input) {
+    /** Checks {@code reference} (the image itself or its mirror); image rules are judged for {@code judged}. */
+    private CheckResult runAt(ImageReference reference, ImageReference judged, String input) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(options.timeout());
         Credential credential;
@@ -163,22 +196,23 @@ public final class ImageChecker implements AutoCloseable {
             CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
             return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));
         }
-        CheckOutcome outcome;
+        Checked checked;
         try {
-            outcome = handshake(reference, credential, deadline);
+            checked = handshake(reference, judged, credential, deadline);
         } catch (CheckAbort abort) {
-            outcome = abort.toOutcome(reference);
+            checked = new Checked(abort.toOutcome(reference), List.of());
         } catch (TransportException e) {
-            outcome = new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of());
+            checked = new Checked(new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
         }
+        CheckOutcome outcome = checked.outcome();
         if (options.listener().listens()) {
             options.listener().onStep(reference, "result: " + outcome.reason());
         }
         return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
-                reference.registryHost());
+                reference.registryHost(), checked.findings());
     }
 
-    private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
+    private Checked handshake(ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
         RegistrySession session = pinger.session(reference.registryHost(), deadline);
         if (options.listener().listens()) {
@@ -193,7 +227,43 @@ public final class ImageChecker implements AutoCloseable {
             auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
             head = prober.head(reference, session, auth, deadline);
         }
-        return inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+        CheckOutcome outcome = inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+        if (imageRules == null || !(outcome instanceof CheckOutcome.Accessible found)) {
+            return new Checked(outcome, List.of());
+        }
+        return judgeImage(reference, judged, found, session, auth, deadline);
+    }
+
+    /** Step 6: the image rules that apply, on the image's manifest and config; none apply, no request. */
+    private Checked judgeImage(ImageReference reference, ImageReference judged, CheckOutcome.Accessible found,
+                               RegistrySession session, Authorization auth, Deadline deadline) {
+        List<ImageRule> rules = imageRules.rulesFor(judged);
+        if (rules.isEmpty()) {
+            return new Checked(found, List.of());
+        }
+        List<ImageFacts> facts;
+        try {
+            facts = configs.facts(reference, found.digest(), options.platforms(), session, auth, deadline);
+        } catch (CheckAbort abort) {
+            CheckOutcome failed = abort.toOutcome(reference);
+            String unread = "image rules not evaluated (" + String.join(", ", rules.stream()
+                    .map(r -> r.describe() + " at " + r.origin()).toList()) + "): ";
+            return new Checked(failed instanceof CheckOutcome.Unknown u
+                    ? new CheckOutcome.Unknown(u.reference(), u.cause(), unread + u.reason(), u.retryAfter(), u.errors())
+                    : failed, List.of());
+        }
+        Verdict verdict = imageRules.judge(judged, facts);
+        List<RuleFinding> findings = new ArrayList<>();
+        if (!verdict.allowed()) {
+            findings.add(denial(verdict));
+        }
+        verdict.warnings().forEach(w -> findings.add(new RuleFinding(RuleFinding.Level.WARN, w.rule(), w.origin(), w.message())));
+        return new Checked(found, findings);
+    }
+
+    private static RuleFinding denial(Verdict verdict) {
+        return new RuleFinding(RuleFinding.Level.DENY, verdict.rule().map(r -> r.describe()).orElse(""),
+                verdict.rule().map(r -> r.origin()).orElse(""), verdict.message());
     }
 
     private Optional<Challenge> retryableChallenge(RegistryResponse response) {
@@ -205,7 +275,8 @@ public final class ImageChecker implements AutoCloseable {
 
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result
-                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint());
+                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint(),
+                        result.findings());
     }
 
     @Override

@@ -1,15 +1,19 @@
 package checkimage.result;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of checking one input, with what a report needs around it: the input as given, the credential
  * source used (provenance, never the secret), how long the check took, and the registry host that answered
  * ({@code endpoint}: a mirror's host when a mirror served the image, else the reference's own registry; empty
- * when no request was made).
+ * when no request was made). A checker built with a policy adds what its image rules said ({@code findings}: a denial
+ * and warnings); without image rules it is empty.
  */
-public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
+public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
+                          List<RuleFinding> findings) {
 
     public CheckResult {
         Objects.requireNonNull(input, "input");
@@ -17,6 +21,12 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
         credentialSource = credentialSource == null ? "" : credentialSource;
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         endpoint = endpoint == null ? "" : endpoint;
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A result without image-rule findings. */
+    public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
+        this(input, outcome, credentialSource, elapsed, endpoint, List.of());
     }
 
     /** A result without a known endpoint. */
@@ -32,8 +42,20 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
         return outcome.isAccessible();
     }
 
+    /** The image-rule denial, if an image rule denied this image. */
+    public Optional<RuleFinding> denial() {
+        return findings.stream().filter(f -> f.level() == RuleFinding.Level.DENY).findFirst();
+    }
+
+    /** The same result with these findings. */
+    public CheckResult withFindings(List<RuleFinding> found) {
+        return new CheckResult(input, outcome, credentialSource, elapsed, endpoint, found);
+    }
+
     @Override
     public String toString() {
-        return outcome.toString();
+        return outcome + denial().map(d -> "; " + d.message()).orElse("")
+                + (findings.stream().anyMatch(f -> f.level() == RuleFinding.Level.WARN) ? "; warnings: " + findings.stream()
+                .filter(f -> f.level() == RuleFinding.Level.WARN).map(f -> f.rule() + ": " + f.message()).toList() : "");
     }
 }
