@@ -3,10 +3,12 @@ package checkimage.report;
 import checkimage.json.Json;
 import checkimage.policy.PolicyRule;
 import checkimage.policy.Verdict;
+import checkimage.policy.Warning;
 import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RegistryError;
+import checkimage.result.RuleFinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ public final class JsonReport {
         map.put("mediaType", outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
         map.put("size", outcome instanceof CheckOutcome.Accessible a && a.size() >= 0 ? a.size() : null);
         map.put("platforms", outcome instanceof CheckOutcome.Accessible a ? a.platforms() : List.of());
-        map.put("reason", Redactor.redact(entry.deniedByPolicy() ? entry.verdict().orElseThrow().message() : outcome.reason()));
+        map.put("reason", Redactor.redact(entry.deniedByPolicy() ? entry.denialMessage() : outcome.reason()));
         map.put("cause", outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
         map.put("rejection", outcome instanceof CheckOutcome.AuthRejected r ? lower(r.rejection().name()) : null);
         map.put("retryAfterSeconds", outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
@@ -66,7 +68,37 @@ public final class JsonReport {
         map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
-        map.put("policy", entry.verdict().map(JsonReport::verdict).orElse(null));
+        map.put("policy", result.denial().isPresent() && entry.verdict().map(Verdict::allowed).orElse(true)
+                ? imageDenial(result.denial().get()) : entry.verdict().map(JsonReport::verdict).orElse(null));
+        map.put("warnings", warnings(entry));
+        map.put("unevaluated", entry.unevaluated().stream().map(rule -> rule(rule.describe(), rule.origin(), null)).toList());
+        return map;
+    }
+
+    private static Map<String, Object> imageDenial(RuleFinding denial) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("verdict", Verdict.Kind.IMAGE_DENIED.name().toLowerCase(Locale.ROOT));
+        map.put("rule", denial.rule());
+        map.put("origin", denial.origin());
+        map.put("message", Redactor.redact(denial.message()));
+        return map;
+    }
+
+    private static List<Object> warnings(ReportEntry entry) {
+        List<Object> list = new ArrayList<>();
+        for (Warning warning : entry.warnings()) {
+            list.add(rule(warning.rule(), warning.origin(), Redactor.redact(warning.message())));
+        }
+        return list;
+    }
+
+    private static Map<String, Object> rule(String rule, String origin, String message) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rule", rule);
+        map.put("origin", origin);
+        if (message != null) {
+            map.put("message", message);
+        }
         return map;
     }
 
