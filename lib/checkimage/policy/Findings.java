@@ -52,10 +52,10 @@ final class Findings {
         decided = new Verdict(reference, kind, Optional.of(rule), denial);
     }
 
-    /** The deciding denial, else {@code allowed}, with every warning. */
-    Verdict resolve(Verdict allowed) {
-        Verdict base = decided != null ? decided : allowed;
-        List<Warning> all = new ArrayList<>(allowed.warnings());
+    /** The deciding denial, else {@code otherwise} (allowed or not allowed), with every warning. */
+    Verdict resolve(Verdict otherwise) {
+        Verdict base = decided != null ? decided : otherwise;
+        List<Warning> all = new ArrayList<>(otherwise.warnings());
         all.addAll(warnings);
         return new Verdict(base.reference(), base.kind(), base.rule(), base.message(), all);
     }

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>a matching {@code block} rule: blocked;</li>
  *   <li>a matching {@code deny} rule: denied;</li>
- *   <li>once any {@code allow} rule exists, a reference no allow rule matches: not allowed;</li>
  *   <li>a {@code deprecated} registry: denied, with the replacement;</li>
+ *   <li>once any {@code allow} rule exists, a reference no allow rule matches: not allowed;</li>
  *   <li>pulled by tag (no digest): a forbidden tag, then {@code requireDigest true}: denied; then the
  *       {@code tags} of {@code match} and {@code warn} blocks that apply, in file order;</li>
  *   <li>otherwise allowed, naming the allow rule that matched, if any.</li>
@@ -57,15 +57,15 @@ public final class PolicyEvaluator {
         if (denied.isPresent()) {
             return decided(reference, Verdict.Kind.DENIED, "denied by ", denied.get());
         }
-        Optional<Rule> allowed = firstMatch(allows, reference);
-        if (!allows.isEmpty() && allowed.isEmpty()) {
-            return new Verdict(reference, Verdict.Kind.NOT_ALLOWED, Optional.empty(),
-                    "not allowed: no allow rule matches (allow rules: " + listed(allows) + ")");
-        }
         Findings findings = new Findings(reference, rulebook.waivers(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         rulebook.deprecations().stream().filter(d -> d.matches(reference)).findFirst().ifPresent(d -> findings.add(
                 ScopedRules.Severity.DENY, Verdict.Kind.DEPRECATED, d, d.hint(),
                 "denied by " + d.describe() + " (" + d.origin() + "): " + d.hint()));
+        Optional<Rule> allowed = firstMatch(allows, reference);
+        if (!allows.isEmpty() && allowed.isEmpty()) {
+            return findings.resolve(new Verdict(reference, Verdict.Kind.NOT_ALLOWED, Optional.empty(),
+                    "not allowed: no allow rule matches (allow rules: " + listed(allows) + ")"));
+        }
         if (reference.digest() == null) {
             judgeTags(reference, tags, ScopedRules.Severity.DENY, findings);
             for (ScopedRules scoped : rulebook.scoped()) {
