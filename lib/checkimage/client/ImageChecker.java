@@ -5,19 +5,13 @@ import checkimage.auth.ChallengeParser;
 import checkimage.credentials.Credential;
 import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
-import checkimage.policy.ImageFacts;
-import checkimage.policy.ImageRule;
-import checkimage.policy.ImageRuleEvaluator;
 import checkimage.policy.Policy;
-import checkimage.policy.PolicyEvaluator;
-import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
-import checkimage.result.RuleFinding;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +35,7 @@ import java.util.Optional;
  *   <li>read the answer into a {@link CheckOutcome} ({@link ManifestInspector}): digest, media type and size,
  *       verified digests, required platforms, or why not;</li>
  *   <li>built with a {@link Policy} whose image rules apply to the reference, and the image found: read its
- *       manifest and config blob ({@link ConfigFetcher}) and judge the rules ({@link ImageRuleEvaluator}); the
+ *       manifest and config blob and judge the rules ({@link ImageRuleStep}); the
  *       result's {@link CheckResult#findings()} carry the denial and the warnings. An image that cannot be read
  *       for its rules is unknown, never denied. A reference the policy's reference rules refuse is not checked.</li>
  * </ol>
@@ -68,13 +62,7 @@ public final class ImageChecker implements AutoCloseable {
     private final CredentialSource credentials;
     private final TokenPrefetcher prefetcher;
     private final ChallengeParser challengeParser = new ChallengeParser();
-    private final Policy policy;
-    private final ImageRuleEvaluator imageRules;
-    private final ConfigFetcher configs;
-
-    /** The outcome of one handshake with what the image rules found. */
-    private record Checked(CheckOutcome outcome, List<RuleFinding> findings) {
-    }
+    private final ImageRuleStep imageRules;
 
     ImageChecker(CheckerOptions options, Transport transport) {
         this(options, transport, null);
@@ -82,8 +70,6 @@ public final class ImageChecker implements AutoCloseable {
 
     ImageChecker(CheckerOptions options, Transport transport, Policy policy) {
         this.options = options;
-        this.policy = policy;
-        this.imageRules = policy == null ? null : new ImageRuleEvaluator(policy, options.clock());
         this.transport = transport;
         RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
                 duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
@@ -92,7 +78,7 @@ public final class ImageChecker implements AutoCloseable {
         this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()), pending);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
-        this.configs = new ConfigFetcher(prober);
+        this.imageRules = policy == null ? null : new ImageRuleStep(policy, prober, options.clock(), options.platforms());
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
         this.credentials = new MemoizedCredentials(options.credentials());
         this.prefetcher = new TokenPrefetcher(pinger, authenticator, pending, credentials, options.tokenBatch(),
@@ -162,12 +148,9 @@ public final class ImageChecker implements AutoCloseable {
     /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
-        if (policy != null) {
-            Verdict verdict = new PolicyEvaluator(policy, options.clock()).evaluate(reference);
-            if (!verdict.allowed()) {
-                return new CheckResult(input, new CheckOutcome.NotChecked(reference), "", Duration.ZERO, "",
-                        List.of(denial(verdict)));
-            }
+        Optional<CheckResult> refused = imageRules == null ? Optional.empty() : imageRules.refused(reference, input);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
             ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
@@ -196,13 +179,13 @@ public final class ImageChecker implements AutoCloseable {
             CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
             return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));
         }
-        Checked checked;
+        ImageRuleStep.Judged checked;
         try {
             checked = handshake(reference, judged, credential, deadline);
         } catch (CheckAbort abort) {
-            checked = new Checked(abort.toOutcome(reference), List.of());
+            checked = new ImageRuleStep.Judged(abort.toOutcome(reference), List.of());
         } catch (TransportException e) {
-            checked = new Checked(new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
+            checked = new ImageRuleStep.Judged(new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
         }
         CheckOutcome outcome = checked.outcome();
         if (options.listener().listens()) {
@@ -212,7 +195,7 @@ public final class ImageChecker implements AutoCloseable {
                 reference.registryHost(), checked.findings());
     }
 
-    private Checked handshake(ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
+    private ImageRuleStep.Judged handshake(ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
         RegistrySession session = pinger.session(reference.registryHost(), deadline);
         if (options.listener().listens()) {
@@ -229,41 +212,9 @@ public final class ImageChecker implements AutoCloseable {
         }
         CheckOutcome outcome = inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
         if (imageRules == null || !(outcome instanceof CheckOutcome.Accessible found)) {
-            return new Checked(outcome, List.of());
+            return new ImageRuleStep.Judged(outcome, List.of());
         }
-        return judgeImage(reference, judged, found, session, auth, deadline);
-    }
-
-    /** Step 6: the image rules that apply, on the image's manifest and config; none apply, no request. */
-    private Checked judgeImage(ImageReference reference, ImageReference judged, CheckOutcome.Accessible found,
-                               RegistrySession session, Authorization auth, Deadline deadline) {
-        List<ImageRule> rules = imageRules.rulesFor(judged);
-        if (rules.isEmpty()) {
-            return new Checked(found, List.of());
-        }
-        List<ImageFacts> facts;
-        try {
-            facts = configs.facts(reference, found.digest(), options.platforms(), session, auth, deadline);
-        } catch (CheckAbort abort) {
-            CheckOutcome failed = abort.toOutcome(reference);
-            String unread = "image rules not evaluated (" + String.join(", ", rules.stream()
-                    .map(r -> r.describe() + " at " + r.origin()).toList()) + "): ";
-            return new Checked(failed instanceof CheckOutcome.Unknown u
-                    ? new CheckOutcome.Unknown(u.reference(), u.cause(), unread + u.reason(), u.retryAfter(), u.errors())
-                    : failed, List.of());
-        }
-        Verdict verdict = imageRules.judge(judged, facts);
-        List<RuleFinding> findings = new ArrayList<>();
-        if (!verdict.allowed()) {
-            findings.add(denial(verdict));
-        }
-        verdict.warnings().forEach(w -> findings.add(new RuleFinding(RuleFinding.Level.WARN, w.rule(), w.origin(), w.message())));
-        return new Checked(found, findings);
-    }
-
-    private static RuleFinding denial(Verdict verdict) {
-        return new RuleFinding(RuleFinding.Level.DENY, verdict.rule().map(r -> r.describe()).orElse(""),
-                verdict.rule().map(r -> r.origin()).orElse(""), verdict.message());
+        return imageRules.judge(reference, judged, found, session, auth, deadline);
     }
 
     private Optional<Challenge> retryableChallenge(RegistryResponse response) {
