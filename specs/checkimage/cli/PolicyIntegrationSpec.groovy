@@ -200,6 +200,6 @@ class PolicyIntegrationSpec extends Specification {
 
         then:
         run.exitCode == 2
-        run.err.trim() == "check-image: (policy.groovy, line 2) unknown keyword 'alow'; expected one of: allow, block, credentials, deny, limits, onUnknown, platforms, registry, tags"
+        run.err.trim() == "check-image: (policy.groovy, line 2) unknown keyword 'alow'; expected one of: allow, block, credentials, deny, deprecated, image, limits, match, onUnknown, platforms, registry, tags, waive, warn"
     }
 }
