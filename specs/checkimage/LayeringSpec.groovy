@@ -22,7 +22,7 @@ class LayeringSpec extends Specification {
             auth       : ['reference', 'json'] as Set,
             credentials: ['reference', 'json'] as Set,
             result     : ['reference', 'json'] as Set,
-            client     : ['reference', 'json', 'auth', 'credentials', 'result'] as Set,
+            client     : ['reference', 'json', 'auth', 'credentials', 'result', 'policy'] as Set,
             policy     : ['reference', 'credentials'] as Set,
             dsl        : ['reference', 'credentials', 'policy', 'units'] as Set,
             input      : ['reference', 'credentials'] as Set,

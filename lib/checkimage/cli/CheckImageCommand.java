@@ -90,6 +90,9 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = "--fail-on-unknown", description = "Exit 3 when a result is unknown (default: report it loudly but pass).")
     boolean failOnUnknown;
 
+    @Option(names = "--fail-on-warning", description = "Exit 1 when a policy rule warns (default: report warnings, pass).")
+    boolean failOnWarning;
+
     @Option(names = "--policy", paramLabel = "POLICY.groovy", description = "Check rules written in the policy DSL "
             + "(allow/deny/block, tags, registries, credentials, platforms, limits). The file is code: trust it like a build script.")
     Path policy;

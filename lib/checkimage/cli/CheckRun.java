@@ -143,10 +143,13 @@ final class CheckRun {
         return judged;
     }
 
+    /** Without requests, the image rules cannot be judged: each entry lists those that apply to it. */
     private List<ReportEntry> offline(List<Judged> judged) {
         List<ReportEntry> entries = new ArrayList<>();
         for (Judged one : judged) {
-            entries.add(uncheckedEntry(one));
+            ReportEntry entry = uncheckedEntry(one);
+            entries.add(policy == null || !one.checkable() ? entry : new ReportEntry(entry.result(), entry.origin(),
+                    entry.verdict(), entry.place(), policy.imageRulesFor(one.reference())));
         }
         return entries;
     }
@@ -225,6 +228,7 @@ final class CheckRun {
         }
         command.platforms.forEach(builder::platform);
         if (policy != null) {
+            builder.policy(policy);
             PolicySupport.configureRegistries(builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());
             PolicySupport.configureDefaults(builder, policy, !command.platforms.isEmpty(), command::flagGiven);
         }
@@ -255,7 +259,7 @@ final class CheckRun {
         Summary summary = Summary.of(entries);
         int definite = summary.count(Status.MISSING) + summary.count(Status.AUTH_REJECTED)
                 + summary.count(Status.INVALID_REFERENCE) + summary.count(Status.DENIED_BY_POLICY);
-        if (definite > 0) {
+        if (definite > 0 || command.failOnWarning && entries.stream().anyMatch(e -> !e.warnings().isEmpty())) {
             return ExitCodes.INACCESSIBLE;
         }
         return failOnUnknown() && summary.count(Status.UNKNOWN) > 0 ? ExitCodes.UNKNOWN : ExitCodes.OK;

@@ -5,7 +5,10 @@ public final class ExitCodes {
 
     /** Every image is accessible (and allowed). */
     public static final int OK = 0;
-    /** At least one image is definitely not accessible: missing, auth rejected or an invalid reference. */
+    /**
+     * At least one image is definitely not accessible: missing, auth rejected, an invalid reference or denied by the
+     * policy; with {@code --fail-on-warning}, also any policy warning.
+     */
     public static final int INACCESSIBLE = 1;
     /** Usage or configuration error: bad flags, unreadable or malformed files, unknown secret keys. */
     public static final int USAGE = 2;

@@ -4,6 +4,7 @@ import checkimage.auth.Challenge;
 import checkimage.credentials.Credential;
 import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
+import checkimage.policy.Policy;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
@@ -31,7 +32,11 @@ import java.util.Optional;
  *       a 401 whose challenge says {@code insufficient_scope} or {@code invalid_token} fetches one fresh token
  *       and tries once more;</li>
  *   <li>read the answer into a {@link CheckOutcome} ({@link ManifestInspector}): digest, media type and size,
- *       verified digests, required platforms, or why not.</li>
+ *       verified digests, required platforms, or why not;</li>
+ *   <li>built with a {@link Policy} whose image rules apply to the reference, and the image found: read its
+ *       manifest and config blob and judge the rules ({@link ImageRuleStep}); the
+ *       result's {@link CheckResult#findings()} carry the denial and the warnings. An image that cannot be read
+ *       for its rules is unknown, never denied. A reference the policy's reference rules refuse is not checked.</li>
  * </ol>
  * Batches run concurrently with a per-registry bound, share the token cache and the connection pool, check each
  * distinct reference once and return results in input order. A checker is cheap to keep in a JShell session:
@@ -55,8 +60,13 @@ public final class ImageChecker implements AutoCloseable {
     private final BatchRunner batches;
     private final CredentialSource credentials;
     private final TokenBroker tokens;
+    private final ImageRuleStep imageRules;
 
     ImageChecker(CheckerOptions options, Transport transport) {
+        this(options, transport, null);
+    }
+
+    ImageChecker(CheckerOptions options, Transport transport, Policy policy) {
         this.options = options;
         this.transport = transport;
         RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
@@ -68,6 +78,7 @@ public final class ImageChecker implements AutoCloseable {
         this.authenticator = new Authenticator(tokens);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
+        this.imageRules = policy == null ? null : new ImageRuleStep(policy, prober, options.clock(), options.platforms());
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
     }
 
@@ -141,23 +152,29 @@ public final class ImageChecker implements AutoCloseable {
     /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
+        Optional<CheckResult> refused = imageRules == null ? Optional.empty() : imageRules.refused(reference, input);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
             ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
-            CheckResult mirrored = runAt(viaMirror, input);
+            CheckResult mirrored = runAt(viaMirror, reference, input);
             options.listener().onStep(reference, "mirror " + mirror + ": " + mirrored.outcome().reason());
             if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
                 CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
                         found.size(), found.platforms());
                 return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), mirror, mirrored.proxy());
+                        Duration.ofNanos(System.nanoTime() - start), mirror, mirrored.proxy(),
+                        mirrored.findings());
             }
         }
-        CheckResult direct = runAt(reference, input);
+        CheckResult direct = runAt(reference, reference, input);
         return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint(), direct.proxy());
+                direct.endpoint(), direct.proxy(), direct.findings());
     }
 
-    private CheckResult runAt(ImageReference reference, String input) {
+    /** Checks {@code reference} (the image itself or its mirror); image rules are judged for {@code judged}. */
+    private CheckResult runAt(ImageReference reference, ImageReference judged, String input) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(options.timeout());
         Credential credential;
@@ -167,19 +184,20 @@ public final class ImageChecker implements AutoCloseable {
             CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
             return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));
         }
-        CheckOutcome outcome;
+        ImageRuleStep.Judged checked;
         try {
-            outcome = handshake(reference, credential, deadline);
+            checked = handshake(reference, judged, credential, deadline);
         } catch (CheckAbort abort) {
-            outcome = abort.toOutcome(reference);
+            checked = new ImageRuleStep.Judged(abort.toOutcome(reference), List.of());
         } catch (TransportException e) {
-            outcome = new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of());
+            checked = new ImageRuleStep.Judged(new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
         }
+        CheckOutcome outcome = checked.outcome();
         if (options.listener().listens()) {
             options.listener().onStep(reference, "result: " + outcome.reason());
         }
         return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
-                reference.registryHost(), proxyOf(reference.registryHost()));
+                reference.registryHost(), proxyOf(reference.registryHost()), checked.findings());
     }
 
     /** The proxy the registry's requests go through ({@code http://host:port}), empty when direct. */
@@ -188,7 +206,7 @@ public final class ImageChecker implements AutoCloseable {
         return options.transport().proxyFor(registry, plain ? "http" : "https").map(HttpProxy::toString).orElse("");
     }
 
-    private CheckOutcome handshake(ImageReference reference, Credential credential, Deadline deadline)
+    private ImageRuleStep.Judged handshake(ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
         if (options.listener().listens()) {
             String registry = reference.registryHost();
@@ -209,14 +227,18 @@ public final class ImageChecker implements AutoCloseable {
             auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
             head = prober.head(reference, session, auth, deadline);
         }
-        return inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+        CheckOutcome outcome = inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+        if (imageRules == null || !(outcome instanceof CheckOutcome.Accessible found)) {
+            return new ImageRuleStep.Judged(outcome, List.of());
+        }
+        return imageRules.judge(reference, judged, found, session, auth, deadline);
     }
 
 
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result
                 : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint(),
-                        result.proxy());
+                        result.proxy(), result.findings());
     }
 
     @Override

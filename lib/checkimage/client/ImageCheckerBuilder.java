@@ -1,6 +1,7 @@
 package checkimage.client;
 
 import checkimage.credentials.CredentialSource;
+import checkimage.policy.Policy;
 import checkimage.reference.Platform;
 
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class ImageCheckerBuilder {
     private CheckListener listener = CheckListener.silent();
     private Clock clock = Clock.systemUTC();
     private Function<TransportSettings, Transport> transportFactory;
+    private Policy policy;
 
     /** Repositories per token request when a batch prefetches tokens; see the README's benchmark for the choice. */
     public static final int DEFAULT_TOKEN_BATCH = 50;
@@ -186,11 +188,21 @@ public final class ImageCheckerBuilder {
         return this;
     }
 
+    /**
+     * Applies a policy's rules in every check: a reference its reference rules refuse is not checked, and its
+     * image rules are judged on the image found ({@link checkimage.result.CheckResult#findings()}). Registry
+     * settings, platforms and limits of the policy are not applied here; the command line does that.
+     */
+    public ImageCheckerBuilder policy(Policy rules) {
+        this.policy = rules;
+        return this;
+    }
+
     public ImageChecker build() {
         CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
                 tokenBatch, platforms, mirrors, listener, clock);
         Transport wire = transportFactory != null ? transportFactory.apply(transport)
                 : new HttpClientTransport(transport, Math.max(perRegistry, 2));
-        return new ImageChecker(options, wire);
+        return new ImageChecker(options, wire, policy);
     }
 }

@@ -133,6 +133,7 @@ final class PolicyGrammar extends CompilationCustomizer {
 
         private Class<?> block = TopLevelDelegate.class;
         private String where = "";
+        private final java.util.Set<MapExpression> namedArguments = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         private static void fail(ASTNode node, String what) {
             throw new Found(what + " not allowed", node);
@@ -150,6 +151,10 @@ final class PolicyGrammar extends CompilationCustomizer {
             Set<String> keywords = BlockDelegate.keywordsOf(block).keySet();
             if (!keywords.contains(keyword)) {
                 throw new Found(BlockDelegate.unknownKeyword(keyword, where, keywords), call);
+            }
+            if (call.getArguments() instanceof TupleExpression arguments) {
+                arguments.getExpressions().stream().filter(MapExpression.class::isInstance)
+                        .forEach(map -> namedArguments.add((MapExpression) map));
             }
             Class<?> nested = BlockDelegate.nestedBlockOf(block, keyword);
             if (nested == null) {
@@ -201,7 +206,13 @@ final class PolicyGrammar extends CompilationCustomizer {
         @Override public void visitFieldExpression(FieldExpression e) { fail(e, "property access is"); }
         @Override public void visitClassExpression(ClassExpression e) { fail(e, "class references are"); }
         @Override public void visitListExpression(ListExpression e) { fail(e, "lists are"); }
-        @Override public void visitMapExpression(MapExpression e) { fail(e, "maps and named arguments are"); }
+        @Override public void visitMapExpression(MapExpression e) {
+            // named arguments (waive 'x', until: '...') are keyword syntax; a map anywhere else is not
+            if (!namedArguments.contains(e)) {
+                fail(e, "maps are");
+            }
+            super.visitMapExpression(e);
+        }
         @Override public void visitSpreadMapExpression(SpreadMapExpression e) { fail(e, "maps and named arguments are"); }
         @Override public void visitSpreadExpression(SpreadExpression e) { fail(e, "spread arguments are"); }
         @Override public void visitRangeExpression(RangeExpression e) { fail(e, "ranges are"); }

@@ -8,7 +8,10 @@ import groovy.lang.GroovyShell;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
+import org.codehaus.groovy.ast.expr.MapEntryExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.NamedArgumentListExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.UnaryMinusExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
@@ -137,7 +140,7 @@ public final class PolicyLoader {
                 EmptyStatement.class));
         secure.setAllowedExpressions(List.of(MethodCallExpression.class, ArgumentListExpression.class,
                 TupleExpression.class, ConstantExpression.class, ClosureExpression.class, VariableExpression.class,
-                UnaryMinusExpression.class));
+                UnaryMinusExpression.class, NamedArgumentListExpression.class, MapExpression.class, MapEntryExpression.class));
         secure.setAllowedReceiversClasses(List.of(Object.class));
         return secure;
     }

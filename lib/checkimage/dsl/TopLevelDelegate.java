@@ -1,6 +1,7 @@
 package checkimage.dsl;
 
 import checkimage.policy.CredentialSpec;
+import checkimage.policy.Deprecation;
 import checkimage.policy.HostPattern;
 import checkimage.policy.InvalidPatternException;
 import checkimage.policy.Limits;
@@ -9,7 +10,10 @@ import checkimage.policy.Policy;
 import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.policy.Rule;
+import checkimage.policy.Rulebook;
+import checkimage.policy.ScopedRules;
 import checkimage.policy.TagRules;
+import checkimage.policy.Waiver;
 import checkimage.reference.Platform;
 
 import groovy.lang.Closure;
@@ -37,6 +41,9 @@ public final class TopLevelDelegate extends BlockDelegate {
     private OnUnknown onUnknown = OnUnknown.PASS;
     private Limits limits = Limits.none();
     private ProxySetting proxy;
+    private final List<ScopedRules> scoped = new ArrayList<>();
+    private final List<Waiver> waivers = new ArrayList<>();
+    private final List<Deprecation> deprecations = new ArrayList<>();
 
     TopLevelDelegate(ScriptContext context) {
         super(context, "");
@@ -156,9 +163,76 @@ public final class TopLevelDelegate extends BlockDelegate {
         proxy = ProxySetting.direct(context.origin());
     }
 
+    /** Rules on the image itself (its config and manifest), for every reference. */
+    @Keyword("a block, like image { maxAge '180d' }")
+    public void image(@DelegatesTo(value = ImageDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        requireBlock("image", body);
+        String origin = context.origin();
+        scoped.add(new ScopedRules(ScopedRules.Severity.DENY, List.of(), TagRules.none(),
+                run(body, new ImageDelegate(context, nestedWhere(where(), "image", null))).build(), origin));
+    }
+
+    /** Tag and image rules for the references matching any pattern: {@code match('ghcr.io/acme/**') { ... }}. */
+    @Keyword("reference patterns and a block, like match('ghcr.io/acme/**') { ... }")
+    public void match(@DelegatesTo(value = MatchDelegate.class, strategy = Closure.DELEGATE_ONLY) Object... arguments) {
+        scoped.add(Scopes.match(this, "match", arguments, ScopedRules.Severity.DENY));
+    }
+
+    /** Rules that warn instead of deny: {@code warn { image { requireLabel '...' } }}. */
+    @Keyword("a block, like warn { image { requireLabel 'org.opencontainers.image.licenses' } }")
+    public void warn(@DelegatesTo(value = WarnDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        requireBlock("warn", body);
+        scoped.addAll(run(body, new WarnDelegate(context, nestedWhere(where(), "warn", null))).build());
+    }
+
+    /** Until a date, rules that would deny matching references only warn: {@code waive 'x/*', until: '2027-03-31', reason: 'OPS-1'}. */
+    @Keyword("a reference pattern with until: 'YYYY-MM-DD' and reason: '...'")
+    public void waive(Map<String, Object> named, String pattern) {
+        Map<String, String> values = NamedArguments.read("waive", named, List.of("until", "reason"));
+        String origin = context.origin();
+        String until = values.get("until");
+        String reason = values.get("reason");
+        if (until == null || reason == null || reason.isBlank()) {
+            throw new ScriptProblem("waive '" + pattern + "' needs " + (until == null ? "until: 'YYYY-MM-DD'" : "reason: '...'")
+                    + "; every waiver is dated and explained, like waive '" + pattern + "', until: '2027-03-31', reason: 'OPS-1234'");
+        }
+        checkimage.policy.ReferenceGlob glob = ReferenceGlobs.compile("waive", pattern);
+        java.time.LocalDate date;
+        try {
+            date = checkimage.policy.PolicyValues.date(until);
+        } catch (IllegalArgumentException e) {
+            throw new ScriptProblem("invalid date '" + until + "' in waive '" + pattern + "'; expected "
+                    + checkimage.policy.PolicyValues.DATE_FORMS);
+        }
+        waivers.add(new Waiver(glob, date, reason, origin));
+    }
+
+    /** {@code waive 'x'} without until and reason. */
+    @Keyword("a reference pattern with until: 'YYYY-MM-DD' and reason: '...'")
+    public void waive(String pattern) {
+        waive(Map.of(), pattern);
+    }
+
+    /** References matching the pattern are denied, with a hint: {@code deprecated 'k8s.gcr.io', use: 'registry.k8s.io'}. */
+    @Keyword("a reference pattern with use: 'its replacement'")
+    public void deprecated(Map<String, Object> named, String pattern) {
+        Map<String, String> values = NamedArguments.read("deprecated", named, List.of("use"));
+        if (values.get("use") == null || values.get("use").isBlank()) {
+            throw new ScriptProblem("deprecated '" + pattern + "' needs use: '...', the replacement to name");
+        }
+        deprecations.add(new Deprecation(ReferenceGlobs.compile("deprecated", pattern), values.get("use"), context.origin()));
+    }
+
+    /** {@code deprecated 'x'} without use. */
+    @Keyword("a reference pattern with use: 'its replacement'")
+    public void deprecated(String pattern) {
+        deprecated(Map.of(), pattern);
+    }
+
     Policy build() {
         return new Policy(context.fileName(), List.copyOf(registries.values()), credentials, rules, tags,
-                List.copyOf(platforms), onUnknown, limits, java.util.Optional.ofNullable(proxy));
+                List.copyOf(platforms), onUnknown, limits, java.util.Optional.ofNullable(proxy),
+                new Rulebook(scoped, waivers, deprecations));
     }
 
     private void add(Rule.Kind kind, String[] patterns) {

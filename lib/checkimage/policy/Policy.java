@@ -23,15 +23,23 @@ import java.util.Set;
  * @param onUnknown what an unknown check result means
  * @param limits concurrency, per-registry concurrency, timeout, retries
  * @param proxy the top-level {@code proxy} or {@code noProxy()}, replacing the environment's proxies; empty: none given
+ * @param rulebook {@code image}, {@code match} and {@code warn} blocks, waivers, deprecated registries
  */
 public record Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
                      TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits,
-                     Optional<ProxySetting> proxy) {
+                     Optional<ProxySetting> proxy, Rulebook rulebook) {
 
     /** A policy without a top-level proxy setting. */
     public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits) {
-        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty());
+                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits, Rulebook rulebook) {
+        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty(), rulebook);
+    }
+
+    /** A policy without image, match or warn blocks, waivers or deprecations. */
+    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
+                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits,
+                  Optional<ProxySetting> proxy) {
+        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, proxy, Rulebook.none());
     }
 
     public Policy {
@@ -44,12 +52,19 @@ public record Policy(String source, List<RegistryRule> registries, List<Credenti
         Objects.requireNonNull(onUnknown, "onUnknown");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(rulebook, "rulebook");
         Set<HostPattern> hosts = new HashSet<>();
         for (RegistryRule registry : registries) {
             if (!hosts.add(registry.host())) {
                 throw new IllegalArgumentException("registry '" + registry.host() + "' is given twice");
             }
         }
+    }
+
+    /** A policy without image, match or warn blocks, waivers or deprecations. */
+    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
+                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits) {
+        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty(), Rulebook.none());
     }
 
     /** A policy with no rules and no settings: everything allowed, best effort. */
@@ -76,8 +91,13 @@ public record Policy(String source, List<RegistryRule> registries, List<Credenti
         return registryFor(host).map(RegistryRule::credentials).filter(chain -> !chain.isEmpty()).orElse(credentials);
     }
 
-    /** The verdict of the rules that need no registry; see {@link PolicyEvaluator}. */
+    /** The verdict of the rules that need no registry, waivers judged by today's UTC date; see {@link PolicyEvaluator}. */
     public Verdict evaluate(ImageReference reference) {
         return new PolicyEvaluator(this).evaluate(reference);
+    }
+
+    /** The image rules (denying or warning) that apply to {@code reference}; empty means its config is never read. */
+    public List<ImageRule> imageRulesFor(ImageReference reference) {
+        return rulebook.imageRulesFor(reference);
     }
 }

@@ -3,10 +3,12 @@ package checkimage.report;
 import checkimage.json.Json;
 import checkimage.policy.PolicyRule;
 import checkimage.policy.Verdict;
+import checkimage.policy.Warning;
 import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RegistryError;
+import checkimage.result.RuleFinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,11 +69,41 @@ public final class JsonReport {
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
         map.put("proxy", result.proxy().isEmpty() ? null : Redactor.redact(result.proxy()));
-        map.put("policy", entry.verdict().map(JsonReport::verdict).orElse(null));
+        map.put("policy", result.denial().isPresent() && entry.verdict().map(Verdict::allowed).orElse(true)
+                ? imageDenial(result.denial().get()) : entry.verdict().map(JsonReport::verdict).orElse(null));
         map.put("file", entry.place().map(p -> Redactor.redact(p.file())).orElse(null));
         map.put("line", entry.place().map(SourcePlace::line).orElse(null));
         map.put("column", entry.place().map(SourcePlace::column).orElse(null));
         map.put("context", entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).map(Redactor::redact).orElse(null));
+        map.put("warnings", warnings(entry));
+        map.put("unevaluated", entry.unevaluated().stream().map(rule -> rule(rule.describe(), rule.origin(), null)).toList());
+        return map;
+    }
+
+    private static Map<String, Object> imageDenial(RuleFinding denial) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("verdict", Verdict.Kind.IMAGE_DENIED.name().toLowerCase(Locale.ROOT));
+        map.put("rule", denial.rule());
+        map.put("origin", denial.origin());
+        map.put("message", Redactor.redact(denial.message()));
+        return map;
+    }
+
+    private static List<Object> warnings(ReportEntry entry) {
+        List<Object> list = new ArrayList<>();
+        for (Warning warning : entry.warnings()) {
+            list.add(rule(warning.rule(), warning.origin(), Redactor.redact(warning.message())));
+        }
+        return list;
+    }
+
+    private static Map<String, Object> rule(String rule, String origin, String message) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rule", rule);
+        map.put("origin", origin);
+        if (message != null) {
+            map.put("message", message);
+        }
         return map;
     }
 

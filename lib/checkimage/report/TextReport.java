@@ -63,6 +63,12 @@ public final class TextReport {
             out.append(pad(labels.get(entry), width)).append("  ")
                     .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17)).append("  ")
                     .append(Redactor.redact(detail(entry, showSource))).append('\n');
+            for (checkimage.policy.Warning warning : entry.warnings()) {
+                out.append("  warning: ").append(Redactor.redact(warning.toString())).append('\n');
+            }
+            for (checkimage.policy.ImageRule rule : entry.unevaluated()) {
+                out.append("  not evaluated offline: ").append(rule.describe()).append(" (").append(rule.origin()).append(")\n");
+            }
         }
         out.append(Summary.of(entries)).append('\n');
         return out.toString();

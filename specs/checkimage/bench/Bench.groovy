@@ -107,6 +107,9 @@ final class Bench {
             ResourceProbe.Result scan = probe.probeScan(workload.passwordFile)
             Report report = new Report(machine(loadAtStart), settings(contenders), cases, probes, options.images,
                     ImageCheckerBuilder.DEFAULT_TOKEN_BATCH, scan)
+            progress("probing plain java with one image {} rule, ${options.images} images")
+            ResourceProbe.Result imageRule = probe.probeImageRule(options.images, workload.passwordFile)
+            report.imageRuleProbe = imageRule
             print(options.json ? Json.writePretty(report.toMap()) + '\n' : TableRenderer.render(report))
         } finally {
             ScratchDirectory.delete(scratch)
@@ -128,11 +131,12 @@ final class Bench {
         }
     }
 
-    /** The main comparison at N, the 1-image cases, then plain java and the curl floor at each other size. */
+    /** The main comparison at N (with the image-rule rows of issue 13), the 1-image cases, then plain java and the curl floor at each other size. */
     private List<Case> plan(Contenders contenders) {
         int n = options.images
         List<Case> cases = []
-        [Contender.README, Contender.PLAIN_JAVA, Contender.SKOPEO_LOOP, Contender.SKOPEO_XARGS, Contender.CURL_FLOOR]
+        [Contender.README, Contender.PLAIN_JAVA, Contender.POLICY, Contender.IMAGE_RULE, Contender.SKOPEO_LOOP,
+         Contender.SKOPEO_XARGS, Contender.CURL_FLOOR]
                 .each { Contender contender -> cases << contenders.create(contender, n) }
         if (options.proxy) {
             cases << contenders.create(Contender.PLAIN_JAVA_PROXY, n)

@@ -7,6 +7,8 @@ import groovy.transform.CompileStatic
 enum Contender {
     README('README: scripts/jbang check-image.java'),
     PLAIN_JAVA('plain java -jar check-image.jar'),
+    POLICY('plain java, --policy without image rules'),
+    IMAGE_RULE('plain java, --policy with one image {} rule'),
     SKOPEO_LOOP('skopeo inspect, sequential loop'),
     SKOPEO_XARGS('skopeo inspect, xargs -P 8'),
     CURL_FLOOR('curl floor: ping, token, parallel HEADs'),

@@ -17,6 +17,10 @@ final class Contenders {
 
     static final int XARGS_PARALLELISM = 8
 
+    /** The policies of the image-rule comparison (issue 13): the same reference rule, with and without an image rule. */
+    static final String POLICY_WITHOUT_IMAGE_RULES = "allow '**'\n"
+    static final String POLICY_WITH_IMAGE_RULE = "allow '**'\nimage { maxSize '1GiB' }\n"
+
     private final Path root
     private final Path jar
     private final Workload workload
@@ -41,6 +45,11 @@ final class Contenders {
                 return new Case(contender, images, readme + checkImageArguments(images, ['-q']), workload.passwordFile)
             case Contender.PLAIN_JAVA:
                 return new Case(contender, images, plainJava(images, ['-q']), workload.passwordFile)
+            case Contender.POLICY:
+                return new Case(contender, images, plainJava(images, ['-q', '--policy', policy('no-image-rules', POLICY_WITHOUT_IMAGE_RULES)]),
+                        workload.passwordFile)
+            case Contender.IMAGE_RULE:
+                return new Case(contender, images, imageRule(images, ['-q']), workload.passwordFile)
             case Contender.SKOPEO_LOOP:
                 return new Case(contender, images, skopeoScript(images, 'loop', """\
 mapfile -t refs <'${workload.listFile(images)}'
@@ -85,6 +94,17 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
                                                                workload.user.name(), '--password-stdin']
         [javaBinary()] + javaOptions + ["-XX:SharedArchiveFile=${classDataArchive}".toString(), '-jar', jar.toString()] +
                 credentials + ['--scan', tree.toString()] + extra
+    }
+
+    /** Plain java with the one-image-rule policy: every image's manifest is read, and its config blob once per digest. */
+    List<String> imageRule(int images, List<String> extra) {
+        plainJava(images, extra + ['--policy', policy('one-image-rule', POLICY_WITH_IMAGE_RULE)])
+    }
+
+    private String policy(String name, String text) {
+        Path file = workload.dir.resolve("${name}.groovy")
+        Files.writeString(file, text)
+        file.toString()
     }
 
     /** The AppCDS archive of the exported jar (scripts/bench deletes it whenever it re-exports the jar). */

@@ -20,6 +20,8 @@ final class Report {
     final int tokenBatch
     /** The online {@code --scan} of the {@link ScanTree}, or null when it did not run. */
     final ResourceProbe.Result scanProbe
+    /** The plain-java run with one image rule, for its blob requests; null when not probed. */
+    ResourceProbe.Result imageRuleProbe
 
     Report(Map<String, Object> machine, Map<String, Object> settings, List<Case> rows,
            List<ResourceProbe.Result> probes, int images, int tokenBatch, ResourceProbe.Result scanProbe = null) {
@@ -72,6 +74,7 @@ final class Report {
          },
          scan     : scanProbe == null ? null : [files: ScanTree.FILES, images: ScanTree.PLACES, distinct: ScanTree.DISTINCT,
                                                    requests: scanProbe.requests],
+         imageRuleRequests: imageRuleProbe?.requests,
          resources: probes.collect { ResourceProbe.Result probe ->
              [images: probe.images, peakRssMb: probe.peakRssKb == null ? null : Numbers.round(probe.peakRssKb / 1024d, 1),
               requests: probe.requests]
@@ -98,6 +101,14 @@ final class Report {
         if (java && floor) {
             targets << Target.atMost("plain java / curl floor, ${images} images", java / floor, 1.8, 'x')
         }
+        Double policy = median(Contender.POLICY, images)
+        Double imageRule = median(Contender.IMAGE_RULE, images)
+        if (imageRule && java) {
+            targets << Target.atMost("one image {} rule / plain java, ${images} images", imageRule / java, 1.6, 'x')
+        }
+        if (imageRule && policy) {
+            targets << Target.atMost("one image {} rule / policy without image rules, ${images} images", imageRule / policy, 1.6, 'x')
+        }
         if (readmeOne) {
             targets << Target.atMost('README, 1 image', readmeOne, 0.6, ' s')
         }
@@ -123,6 +134,10 @@ final class Report {
                     Math.ceil(probe.images / (double) tokenBatch), '')
             targets << Target.atMost("manifest requests, ${probe.images} images", probe.count('manifestRequests'),
                     probe.images, '')
+        }
+        if (imageRuleProbe != null) {
+            targets << Target.atMost("config blob requests with one image {} rule, ${imageRuleProbe.images} images of one digest",
+                    imageRuleProbe.count('blobRequests'), 1, '')
         }
         targets
     }

@@ -59,8 +59,17 @@ final class ResourceProbe {
 
     /** Runs check-image once on {@code images} images. */
     Result probe(int images, Path passwordFile) {
+        measure(images, passwordFile, contenders.plainJava(images, ['--output', 'json']))
+    }
+
+    /** Runs check-image once on {@code images} images with the one-image-rule policy. */
+    Result probeImageRule(int images, Path passwordFile) {
+        measure(images, passwordFile, contenders.imageRule(images, ['--output', 'json']))
+    }
+
+    private Result measure(int images, Path passwordFile, List<String> plain) {
         boolean timed = Files.isExecutable(Path.of(TIME))
-        List<String> command = contenders.plainJava(images, ['--output', 'json'])
+        List<String> command = plain
         if (timed) {
             command = [TIME, '-f', '%M', '-o', rssFile.toString()] + command
         }

@@ -200,6 +200,6 @@ class PolicyIntegrationSpec extends Specification {
 
         then:
         run.exitCode == 2
-        run.err.trim() == "check-image: (policy.groovy, line 2) unknown keyword 'alow'; expected one of: allow, block, credentials, deny, limits, noProxy, onUnknown, platforms, proxy, registry, tags"
+        run.err.trim() == "check-image: (policy.groovy, line 2) unknown keyword 'alow'; expected one of: allow, block, credentials, deny, deprecated, image, limits, match, noProxy, onUnknown, platforms, proxy, registry, tags, waive, warn"
     }
 }

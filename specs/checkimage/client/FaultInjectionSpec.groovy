@@ -270,6 +270,43 @@ class FaultInjectionSpec extends Specification {
         other?.close()
     }
 
+    def "a config blob redirected to another host (a CDN) is read for the image rules without the Authorization header"() {
+        given:
+        String config = '{"architecture":"amd64","os":"linux","created":"2020-01-01T00:00:00Z","config":{"User":"app"}}'
+        String configDigest = 'sha256:' + MessageDigest.getInstance('SHA-256').digest(config.getBytes('UTF-8')).encodeHex()
+        String manifest = '{"schemaVersion":2,"mediaType":"' + OCI + '","config":{"mediaType":"application/vnd.oci.image.config.v1+json",' +
+                '"digest":"' + configDigest + '","size":' + config.length() + '},"layers":[{"mediaType":"x","digest":"sha256:' + '1' * 64 + '","size":10}]}'
+        String manifestDigest = 'sha256:' + MessageDigest.getInstance('SHA-256').digest(manifest.getBytes('UTF-8')).encodeHex()
+        FaultServer cdn = new FaultServer()
+        cdn.on('GET /cdn/config') { HttpExchange ex, int n -> respond(ex, 200, [:], config) }
+        server.on('GET /v2/') { HttpExchange ex, int n -> respond(ex, ex.requestHeaders.getFirst('Authorization') ? 200 : 401, ['WWW-Authenticate': 'Basic realm="r"']) }
+        server.on('HEAD /v2/app/manifests/v1') { HttpExchange ex, int n -> respond(ex, 200, ['Docker-Content-Digest': manifestDigest, 'Content-Type': OCI]) }
+        server.on("GET /v2/app/manifests/${manifestDigest}".toString()) { HttpExchange ex, int n -> respond(ex, 200, ['Content-Type': OCI], manifest) }
+        server.on("GET /v2/app/blobs/${configDigest}".toString()) { HttpExchange ex, int n ->
+            respond(ex, 307, ['Location': "http://${cdn.host}/cdn/config".toString()])
+        }
+        checkimage.policy.Policy policy = new checkimage.dsl.PolicyLoader().load("image { maxAge '180d'; forbidRootUser() }",
+                'policy.groovy', [:], java.nio.file.Path.of('.'))
+        Credential alice = new Credential.UsernamePassword('alice', Secret.of('redirect-s3cret'), 'test')
+        ImageChecker checker = ImageChecker.builder().plainHttp(server.host).policy(policy)
+                .credentials { registry, repository -> alice }.build()
+
+        when:
+        CheckResult result = checker.check("${server.host}/app:v1".toString())
+
+        then:
+        result.outcome().kind() == CheckOutcome.Kind.ACCESSIBLE
+        result.denial().get().message().startsWith("denied by maxAge '180d' (policy.groovy, line 1): created 2020-01-01T00:00:00Z")
+        server.requests.find { it.path == "/v2/app/blobs/${configDigest}".toString() }.authorization.startsWith('Basic ')
+        cdn.requests.size() == 1
+        cdn.requests[0].authorization == null
+        checker.stats().blobRequests() == 2
+
+        cleanup:
+        checker?.close()
+        cdn?.close()
+    }
+
     def "a token server answering with access_token only is understood"() {
         given:
         server.on('GET /v2/') { HttpExchange ex, int n ->

@@ -3,6 +3,7 @@ package checkimage.dsl
 import checkimage.policy.CredentialSpec
 import checkimage.policy.OnUnknown
 import checkimage.policy.Policy
+import checkimage.policy.PolicyEvaluator
 import checkimage.policy.Verdict
 import checkimage.reference.ImageReference
 import spock.lang.Specification
@@ -10,6 +11,9 @@ import spock.lang.Unroll
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Clock
+import java.time.Instant
+import java.time.ZoneOffset
 import java.security.cert.CertificateFactory
 import java.security.cert.X509Certificate
 
@@ -28,7 +32,7 @@ class ExamplePoliciesSpec extends Specification {
 
     def "the examples are the three documented ones"() {
         expect:
-        examples()*.fileName*.toString() == ['corporate.groovy', 'minimal.groovy', 'openpai-cluster.groovy']
+        examples()*.fileName*.toString() == ['corporate.groovy', 'minimal.groovy', 'openpai-cluster.groovy', 'rollout.groovy']
     }
 
     @Unroll("#file.fileName loads")
@@ -55,6 +59,32 @@ class ExamplePoliciesSpec extends Specification {
         'ghcr.io/acme/app:1.2'  | Verdict.Kind.ALLOWED
         'ubuntu'                | Verdict.Kind.TAG_FORBIDDEN
         'bitnami/redis:7'       | Verdict.Kind.NOT_ALLOWED
+    }
+
+    def "the rollout policy enforces some image rules, warns about others and waives with dates"() {
+        given:
+        Policy policy = loader.load(POLICIES.resolve('rollout.groovy'), ENV)
+        Clock before = Clock.fixed(Instant.parse('2027-03-31T23:00:00Z'), ZoneOffset.UTC)
+        Clock after = Clock.fixed(Instant.parse('2027-04-01T00:00:00Z'), ZoneOffset.UTC)
+        ImageReference legacy = ImageReference.parse('ghcr.io/acme/legacy-billing:7')
+
+        expect: 'our images get the stricter scoped rules on top of the enforced and the announced ones'
+        policy.imageRulesFor(ImageReference.parse('ghcr.io/acme/app@sha256:' + 'a' * 64))*.describe() == [
+                "maxAge '180d'", "maxSize '2GiB'", "requireLabel 'org.opencontainers.image.source'",
+                "maxAge '30d'", 'forbidRootUser()', "baseImage 'docker.io/library/*', 'gcr.io/distroless/**'",
+                "requireLabel 'org.opencontainers.image.licenses'", "label 'org.opencontainers.image.vendor', 'ACME*'"]
+
+        and: 'deprecated registries are denied with the replacement; latest only warns'
+        policy.evaluate(ImageReference.parse('k8s.gcr.io/pause:3.9')).message() ==
+                "denied by deprecated 'k8s.gcr.io' (rollout.groovy, line 7): k8s.gcr.io is deprecated; use registry.k8s.io"
+        policy.evaluate(ImageReference.parse('ubuntu')).allowed()
+        policy.evaluate(ImageReference.parse('ubuntu')).warnings()*.message == ["tag 'latest' is forbidden"]
+
+        and: 'a waiver holds through its last day, then the rule denies again and says so'
+        new PolicyEvaluator(policy, before).evaluate(legacy).allowed()
+        !new PolicyEvaluator(policy, after).evaluate(legacy).allowed()
+        new PolicyEvaluator(policy, after).evaluate(legacy).warnings()*.message ==
+                ["waiver expired on 2027-03-31 (OPS-1234: legacy billing moves to distroless); requireDigest true denies again"]
     }
 
     def "the corporate policy trusts the example CA next to it and takes the GitHub token from the environment"() {

@@ -15,7 +15,8 @@ import java.nio.file.Path
  */
 class PolicyDslErrorsSpec extends Specification {
 
-    static final String TOP = 'allow, block, credentials, deny, limits, noProxy, onUnknown, platforms, proxy, registry, tags'
+    static final String TOP = 'allow, block, credentials, deny, deprecated, image, limits, match, noProxy, onUnknown, platforms, proxy, registry, tags, waive, warn'
+    static final String IMAGE = 'baseImage, forbidRootUser, label, maxAge, maxSize, requireLabel'
     static final String REGISTRY = 'caFile, clientCert, credentials, mirror, noProxy, plainHttp, proxy, skipTlsVerify'
     static final String CREDENTIALS = 'authFile, dockerConfig, env, helper, podmanAuth'
     static final String PATTERNS = "reference patterns like 'docker.io/library/*'"
@@ -89,6 +90,35 @@ class PolicyDslErrorsSpec extends Specification {
         "deny ''"                                                                 | "(policy.groovy, line 1) invalid pattern '' in deny: a pattern cannot be empty"
         "block 'docker.io/Library/ubuntu'"                                        | "(policy.groovy, line 1) invalid pattern 'docker.io/Library/ubuntu' in block: uppercase letters are not allowed in a repository path"
         "tags { forbid 'a/b' }"                                                   | "(policy.groovy, line 1) invalid tag 'a/b' in forbid: character '/' is not allowed in a tag; tags have letters, digits, '_', '.' and '-'"
+        // image, match, warn, waive, deprecated
+        "image { maxAgee '180d' }"                                                | "(policy.groovy, line 1) unknown keyword 'maxAgee' in image; expected one of: $IMAGE"
+        "match('ghcr.io/acme/**') {\n  image {\n    owner 'x'\n  }\n}"            | "(policy.groovy, line 3) unknown keyword 'owner' in image of match 'ghcr.io/acme/**'; expected one of: $IMAGE"
+        "match('ghcr.io/acme/**') { allow 'x' }"                                  | "(policy.groovy, line 1) unknown keyword 'allow' in match 'ghcr.io/acme/**'; expected one of: image, tags"
+        "warn {\n  deny 'x'\n}"                                                   | "(policy.groovy, line 2) unknown keyword 'deny' in warn; expected one of: image, match, tags"
+        "image { maxAge '180 days' }"                                             | "(policy.groovy, line 1) invalid age '180 days'; expected a whole number and a unit without a space, like '12h', '180d' or '26w' (units: h, d, w)"
+        "image { maxAge '0d' }"                                                   | "(policy.groovy, line 1) invalid age '0d'; expected a whole number and a unit without a space, like '12h', '180d' or '26w' (units: h, d, w)"
+        "image { maxAge 180 }"                                                    | "(policy.groovy, line 1) maxAge expects an age like '180d', '26w' or '12h', got 180"
+        "image { maxSize '2 GB' }"                                                | "(policy.groovy, line 1) invalid size '2 GB'; expected a whole number and a unit without a space, like '500MiB', '2GiB' or '1GB' (units: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB)"
+        "image { maxSize '2gib' }"                                                | "(policy.groovy, line 1) invalid size '2gib'; expected a whole number and a unit without a space, like '500MiB', '2GiB' or '1GB' (units: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB)"
+        "image { requireLabel() }"                                                | "(policy.groovy, line 1) requireLabel expects label keys like 'org.opencontainers.image.source', got nothing"
+        "image { label 'org.opencontainers.image.vendor' }"                       | "(policy.groovy, line 1) label expects a label key and a value pattern, like label 'org.opencontainers.image.vendor', 'ACME*', got 'org.opencontainers.image.vendor'"
+        "image { forbidRootUser }"                                                | '(policy.groovy, line 1) forbidRootUser is written forbidRootUser(), with parentheses'
+        "image { forbidRootUser(true) }"                                          | '(policy.groovy, line 1) forbidRootUser expects no arguments, got true'
+        "image { baseImage 'Docker.io/Library/*' }"                               | "(policy.groovy, line 1) invalid pattern 'Docker.io/Library/*' in baseImage: uppercase letters are not allowed in a repository path"
+        "image {\n  maxAge '30d'\n  maxAge '60d'\n}"                               | '(policy.groovy, line 3) maxAge is given twice (first at line 2)'
+        "match { image { maxAge '30d' } }"                                        | "(policy.groovy, line 1) match expects reference patterns and a block, like match('ghcr.io/acme/**') { ... }, got a block"
+        "match('ghcr.io/acme/**')"                                                | "(policy.groovy, line 1) match expects reference patterns and a block, like match('ghcr.io/acme/**') { ... }, got 'ghcr.io/acme/**'"
+        "match('ghcr.io/Acme/**') { tags { requireDigest true } }"                | "(policy.groovy, line 1) invalid pattern 'ghcr.io/Acme/**' in match: uppercase letters are not allowed in a repository path"
+        "waive 'legacy/*', reason: 'OPS-1'"                                       | "(policy.groovy, line 1) waive 'legacy/*' needs until: 'YYYY-MM-DD'; every waiver is dated and explained, like waive 'legacy/*', until: '2027-03-31', reason: 'OPS-1234'"
+        "waive 'legacy/*', until: '2027-03-31'"                                   | "(policy.groovy, line 1) waive 'legacy/*' needs reason: '...'; every waiver is dated and explained, like waive 'legacy/*', until: '2027-03-31', reason: 'OPS-1234'"
+        "waive 'legacy/*'"                                                        | "(policy.groovy, line 1) waive 'legacy/*' needs until: 'YYYY-MM-DD'; every waiver is dated and explained, like waive 'legacy/*', until: '2027-03-31', reason: 'OPS-1234'"
+        "waive 'legacy/*', until: '2027-13-01', reason: 'OPS-1'"                  | "(policy.groovy, line 1) invalid date '2027-13-01' in waive 'legacy/*'; expected a calendar date written YYYY-MM-DD, like '2027-03-31'"
+        "waive 'legacy/*', until: '2027-02-30', reason: 'OPS-1'"                  | "(policy.groovy, line 1) invalid date '2027-02-30' in waive 'legacy/*'; expected a calendar date written YYYY-MM-DD, like '2027-03-31'"
+        "waive 'legacy/*', untill: '2027-03-31', reason: 'OPS-1'"                 | "(policy.groovy, line 1) unknown argument 'untill:' in waive; expected until, reason"
+        "deprecated 'k8s.gcr.io'"                                                 | "(policy.groovy, line 1) deprecated 'k8s.gcr.io' needs use: '...', the replacement to name"
+        "deprecated 'k8s.gcr.io', instead: 'registry.k8s.io'"                     | "(policy.groovy, line 1) unknown argument 'instead:' in deprecated; expected use"
+        "allow 'x', a: 'b'"                                                       | "(policy.groovy, line 1) allow expects $PATTERNS, got {a=b}, 'x'"
+        "allow(x: [a: 'b'])"                                                      | '(policy.groovy, line 1) maps are not allowed'
         // given twice
         "registry('ghcr.io') { plainHttp() }\nregistry('GHCR.io') { skipTlsVerify() }"  | "(policy.groovy, line 2) registry 'GHCR.io' is given twice (first at line 1)"
         "registry('docker.io') { plainHttp() }\n\nregistry('index.docker.io') { plainHttp() }" | "(policy.groovy, line 3) registry 'index.docker.io' is given twice (first at line 1)"

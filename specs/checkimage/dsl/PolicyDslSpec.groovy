@@ -287,7 +287,10 @@ class PolicyDslSpec extends Specification {
 
         where:
         delegate            | keywords
-        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'limits', 'noProxy', 'onUnknown', 'platforms', 'proxy', 'registry', 'tags']
+        TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'deprecated', 'image', 'limits', 'match', 'noProxy', 'onUnknown', 'platforms', 'proxy', 'registry', 'tags', 'waive', 'warn']
+        ImageDelegate       | ['baseImage', 'forbidRootUser', 'label', 'maxAge', 'maxSize', 'requireLabel']
+        MatchDelegate       | ['image', 'tags']
+        WarnDelegate        | ['image', 'match', 'tags']
         RegistryDelegate    | ['caFile', 'clientCert', 'credentials', 'mirror', 'noProxy', 'plainHttp', 'proxy', 'skipTlsVerify']
         CredentialsDelegate | ['authFile', 'dockerConfig', 'env', 'helper', 'podmanAuth']
         TagsDelegate        | ['forbid', 'requireDigest']
