@@ -21,12 +21,15 @@ class LayeringSpec extends Specification {
             auth       : ['reference', 'json'] as Set,
             credentials: ['reference', 'json'] as Set,
             result     : ['reference', 'json'] as Set,
-            client     : ['reference', 'json', 'auth', 'credentials', 'result'] as Set,
+            registries : ['reference'] as Set,
+            client     : ['reference', 'json', 'auth', 'credentials', 'result', 'registries'] as Set,
             policy     : ['reference', 'credentials'] as Set,
             dsl        : ['reference', 'credentials', 'policy'] as Set,
             input      : ['reference', 'credentials'] as Set,
+            nodeconfig : ['reference', 'json', 'registries'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
-            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report'] as Set,
+            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'registries', 'client', 'policy', 'dsl', 'input',
+                          'nodeconfig', 'report'] as Set,
     ]
 
     static final Map<String, String> THIRD_PARTY_OWNER = [
@@ -35,6 +38,7 @@ class LayeringSpec extends Specification {
             'org.yaml.'       : 'input',
             'org.apache.hc.'  : 'client',
             'picocli.'        : 'cli',
+            'org.tomlj.'      : 'nodeconfig',
     ]
 
     @Unroll("package #pkg imports only #allowed")

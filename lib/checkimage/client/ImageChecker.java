@@ -8,9 +8,12 @@ import checkimage.credentials.CredentialSource;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
+import checkimage.registries.PullSource;
+import checkimage.registries.Route;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
+import checkimage.result.RegistryUsage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ public final class ImageChecker implements AutoCloseable {
     private final CheckerOptions options;
     private final Transport transport;
     private final RequestStats stats = new RequestStats();
+    private final RegistryTally tally = new RegistryTally();
     private final Pinger pinger;
     private final Authenticator authenticator;
     private final ManifestProber prober;
@@ -61,8 +65,10 @@ public final class ImageChecker implements AutoCloseable {
     ImageChecker(CheckerOptions options, Transport transport) {
         this.options = options;
         this.transport = transport;
-        RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
-                duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
+        RequestSender.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+        Transport observed = new ObservedTransport(transport, new RequestPacer(options.pace(), options.clock(), sleeper), tally);
+        RequestSender sender = new RequestSender(observed, options.retry(), stats, options.listener(), sleeper,
+                new java.util.SplittableRandom());
         this.pinger = new Pinger(sender, options.transport());
         PendingTokens pending = new PendingTokens();
         this.authenticator = new Authenticator(new TokenFetcher(sender, options.clock()), new TokenCache(options.clock()), pending);
@@ -121,6 +127,11 @@ public final class ImageChecker implements AutoCloseable {
         return stats;
     }
 
+    /** Per registry host: requests sent so far and the rate limit it reported, if any. */
+    public List<RegistryUsage> registryUsage() {
+        return tally.usage();
+    }
+
     @Override
     public void close() {
         batches.close();
@@ -134,23 +145,33 @@ public final class ImageChecker implements AutoCloseable {
         byRegistry.values().forEach(prefetcher::start);
     }
 
-    /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
+    /**
+     * Mirrors first, in order, then the registry itself (both as the routes say, paths and rewrites included):
+     * the first accessible mirror wins, otherwise the registry's own answer stands.
+     */
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
-        for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
-            ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
-            CheckResult mirrored = runAt(viaMirror, input);
-            options.listener().onStep(reference, "mirror " + mirror + ": " + mirrored.outcome().reason());
+        Route route = options.routes().route(reference);
+        for (PullSource source : route.sources()) {
+            if (!source.isMirror()) {
+                continue;
+            }
+            CheckResult mirrored = runAt(source.reference(), input);
+            options.listener().onStep(reference, "mirror " + source.reference().name() + ": " + mirrored.outcome().reason());
             if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
                 CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
                         found.size(), found.platforms());
                 return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), mirror);
+                        Duration.ofNanos(System.nanoTime() - start), source.host(), source.reference().path());
             }
         }
-        CheckResult direct = runAt(reference, input);
-        return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint());
+        ImageReference target = route.origin().reference();
+        CheckResult direct = runAt(target, input);
+        CheckOutcome outcome = direct.outcome() instanceof CheckOutcome.Accessible found && !target.equals(reference)
+                ? new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(), found.size(), found.platforms())
+                : direct.outcome();
+        return new CheckResult(input, outcome, direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
+                direct.endpoint(), target.path());
     }
 
     private CheckResult runAt(ImageReference reference, String input) {
