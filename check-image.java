@@ -4,6 +4,7 @@
 //DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //DEPS org.yaml:snakeyaml:2.5
+//DEPS org.tomlj:tomlj:1.1.1
 //DEPS org.apache.groovy:groovy:4.0.33
 //SOURCES lib/**/*.java
 //JAVAC_OPTIONS --release 17 -XDstringConcat=inline

@@ -41,7 +41,7 @@ final class PolicySupport {
         return new PolicyLoader().load(file, env);
     }
 
-    /** Registry settings for every host these references use; a skipped TLS verification is warned about. */
+    /** Transport settings for every host these references use; a skipped TLS verification is warned about. */
     static void configureRegistries(ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references,
                                     PrintStream err) {
         Set<String> hosts = new LinkedHashSet<>();
@@ -52,7 +52,7 @@ final class PolicySupport {
             if (rule == null) {
                 continue;
             }
-            rule.mirrors().forEach(mirror -> builder.mirror(host, mirror));
+            // mirrors: RuntimeRegistries puts them in the top layer of the routes, where -v can show them
             if (rule.plainHttp()) {
                 builder.plainHttp(host);
             }

@@ -3,6 +3,7 @@ package checkimage.dsl;
 import checkimage.policy.CredentialSpec;
 import checkimage.policy.HostPattern;
 import checkimage.policy.RegistryRule;
+import checkimage.policy.RequestRate;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -24,6 +25,7 @@ public final class RegistryDelegate extends BlockDelegate {
     private List<CredentialSpec> credentials = List.of();
     private boolean plainHttp;
     private boolean skipTlsVerify;
+    private java.util.Optional<RequestRate> rate = java.util.Optional.empty();
 
     RegistryDelegate(ScriptContext context, String where, HostPattern host, String origin) {
         super(context, where);
@@ -72,8 +74,16 @@ public final class RegistryDelegate extends BlockDelegate {
         credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null))).build();
     }
 
+    /** This registry's limits, e.g. {@code limits { rate '10/s' }}. */
+    @Keyword("a block, like limits { rate '10/s' }")
+    public void limits(@DelegatesTo(value = RegistryLimitsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        requireBlock("limits", body);
+        once("limits");
+        rate = run(body, new RegistryLimitsDelegate(context, nestedWhere(where(), "limits", null))).build();
+    }
+
     RegistryRule build() {
-        return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin);
+        return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, rate);
     }
 
     private URI mirrorUrl(String url) {

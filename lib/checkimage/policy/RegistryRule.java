@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@code registry('host') { ... }} block: how to reach the registries whose host matches.
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param caFiles extra CA certificates (PEM) to trust for it; absolute paths that existed at load time
  * @param credentials its credential chain; empty means the policy's default chain
  * @param origin where the block starts, e.g. {@code policy.groovy, line 2}
+ * @param rate its request pace ({@code limits { rate '10/s' }}), if any
  */
 public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                           List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
+                           List<Path> caFiles, List<CredentialSpec> credentials, String origin, Optional<RequestRate> rate) {
 
     public RegistryRule {
         Objects.requireNonNull(host, "host");
@@ -25,6 +27,13 @@ public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHtt
         caFiles = List.copyOf(caFiles);
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(rate, "rate");
+    }
+
+    /** A block without a request pace. */
+    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
+                        List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
+        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty());
     }
 
     /** True when this block applies to {@code host} (as in {@code ImageReference.domain()}). */
