@@ -26,7 +26,7 @@ class LayeringSpec extends Specification {
             policy     : ['reference', 'credentials'] as Set,
             dsl        : ['reference', 'credentials', 'policy'] as Set,
             input      : ['reference', 'credentials'] as Set,
-            nodeconfig : ['reference', 'json', 'registries'] as Set,
+            nodeconfig : ['reference', 'json', 'credentials', 'registries'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
             cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'registries', 'client', 'policy', 'dsl', 'input',
                           'nodeconfig', 'report'] as Set,

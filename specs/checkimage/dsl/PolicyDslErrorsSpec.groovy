@@ -16,7 +16,7 @@ import java.nio.file.Path
 class PolicyDslErrorsSpec extends Specification {
 
     static final String TOP = 'allow, block, credentials, deny, limits, onUnknown, platforms, registry, tags'
-    static final String REGISTRY = 'caFile, credentials, mirror, plainHttp, skipTlsVerify'
+    static final String REGISTRY = 'caFile, credentials, limits, mirror, plainHttp, skipTlsVerify'
     static final String CREDENTIALS = 'authFile, dockerConfig, env, helper, podmanAuth'
     static final String PATTERNS = "reference patterns like 'docker.io/library/*'"
 
@@ -80,6 +80,13 @@ class PolicyDslErrorsSpec extends Specification {
         "limits { retries(-1) }"                                                  | '(policy.groovy, line 1) retries expects a whole number, 0 or more, got -1'
         "limits { timeout '10' }"                                                 | "(policy.groovy, line 1) timeout expects a duration like '10s', '500ms' or '2m', got '10'"
         "limits { timeout 10 }"                                                   | "(policy.groovy, line 1) timeout expects a duration like '10s', '500ms' or '2m', got 10"
+        "registry('r.example') { limits { rate '10' } }"                           | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '10'"
+        "registry('r.example') { limits { rate '0/s' } }"                          | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '0/s'"
+        "registry('r.example') { limits { rate '10/d' } }"                         | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '10/d'"
+        "registry('r.example') { limits { rate 10 } }"                             | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got 10"
+        "registry('r.example') {\n  limits { concurrency 2 }\n}"                  | "(policy.groovy, line 2) unknown keyword 'concurrency' in limits of registry 'r.example'; expected one of: rate"
+        "registry('r.example') {\n  limits { rate '1/s' }\n  limits { rate '2/s' }\n}" | '(policy.groovy, line 3) limits is given twice (first at line 2)'
+        "limits { rate '10/s' }"                                                  | "(policy.groovy, line 1) unknown keyword 'rate' in limits; expected one of: concurrency, perRegistry, retries, timeout"
         // bad globs
         "allow '***'"                                                             | "(policy.groovy, line 1) invalid pattern '***' in allow: '**' must be a whole path component, between slashes"
         "deny ''"                                                                 | "(policy.groovy, line 1) invalid pattern '' in deny: a pattern cannot be empty"

@@ -257,10 +257,11 @@ class PolicyDslSpec extends Specification {
         where:
         delegate            | keywords
         TopLevelDelegate    | ['allow', 'block', 'credentials', 'deny', 'limits', 'onUnknown', 'platforms', 'registry', 'tags']
-        RegistryDelegate    | ['caFile', 'credentials', 'mirror', 'plainHttp', 'skipTlsVerify']
+        RegistryDelegate    | ['caFile', 'credentials', 'limits', 'mirror', 'plainHttp', 'skipTlsVerify']
         CredentialsDelegate | ['authFile', 'dockerConfig', 'env', 'helper', 'podmanAuth']
         TagsDelegate        | ['forbid', 'requireDigest']
         LimitsDelegate      | ['concurrency', 'perRegistry', 'retries', 'timeout']
+        RegistryLimitsDelegate | ['rate']
     }
 
     def "a policy file loads with its file name, and relative paths resolve against its directory"() {
