@@ -55,10 +55,12 @@ public final class RegistriesConf {
             Fields mirror = new Fields(file, "registry.mirror[" + (i + 1) + "]", tables.get(i));
             mirrors.add(mirror(mirror, digestOnly));
         }
+        boolean insecure = registry.bool("insecure");
+        boolean blocked = registry.bool("blocked");
         try {
             Optional<Location> at = prefix.startsWith("*.") ? Optional.empty() : location.map(Location::parse);
-            return new RegistryEntry(prefix, at, registry.bool("insecure"), registry.bool("blocked"), mirrors,
-                    HostTls.none(), file + " [[registry]] prefix '" + prefix + "'");
+            return new RegistryEntry(prefix, at, insecure, blocked, mirrors, HostTls.none(),
+                    file + " [[registry]] prefix '" + prefix + "'");
         } catch (IllegalArgumentException e) {
             throw registry.problem("prefix", "or location is invalid: " + e.getMessage());
         }

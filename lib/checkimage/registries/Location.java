@@ -22,6 +22,9 @@ public record Location(String host, String path) {
             throw new IllegalArgumentException("'" + host + "' is not a registry host");
         }
         host = host.toLowerCase(Locale.ROOT);
+        if (host.equals(ImageReference.DOCKER_HUB_API_HOST) || host.equals("index.docker.io")) {
+            host = ImageReference.DOCKER_HUB; // references name Docker Hub so; its API host follows from that
+        }
         path = path == null ? "" : path;
     }
 
