@@ -84,6 +84,23 @@ class RuntimeRegistriesIntegrationSpec extends Specification {
         !mirror.requestLog.any { it.contains('/v2/library/hello/') }
     }
 
+    def "the library's mirror() keeps the mirror's path too"() {
+        given:
+        checkimage.client.ImageChecker checker = checkimage.client.ImageChecker.builder()
+                .mirror(origin.host, URI.create("http://${mirror.host}/proxy-project/")).build()
+
+        when:
+        checkimage.result.CheckResult result = checker.check("${origin.host}/library/hello:only-on-mirror".toString())
+
+        then:
+        result.accessible
+        result.endpoint() == mirror.host
+        result.endpointRepository() == 'proxy-project/library/hello'
+
+        cleanup:
+        checker?.close()
+    }
+
     def "a prefix with a location is rewritten to where the images really live"() {
         given:
         Path conf = file('registries.conf', """\

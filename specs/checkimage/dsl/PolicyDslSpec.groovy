@@ -106,6 +106,24 @@ class PolicyDslSpec extends Specification {
         policy.registryFor('registry.corp.example:5000').get().plainHttp()
     }
 
+    @Unroll("limits { rate '#text' } is #perSecond requests a second")
+    def "a registry's limits block sets its request pace"(String text, double perSecond) {
+        when:
+        RegistryRule rule = load("registry('r.example') {\n  limits { rate '${text}' }\n}").registries()[0]
+
+        then:
+        rule.rate().get().perSecond() == perSecond
+        rule.rate().get().text() == text
+        load("registry('r.example') { plainHttp() }").registries()[0].rate().empty
+
+        where:
+        text      | perSecond
+        '10/s'    | 10d
+        '0.5/s'   | 0.5d
+        '300/m'   | 5d
+        '7200/h'  | 2d
+    }
+
     def "a CA file given with an absolute path is kept as it is"() {
         given:
         Path pem = Files.writeString(dir.resolve('abs.pem'), 'x')
