@@ -177,6 +177,7 @@ final class CheckRun {
         RuntimeRegistries.configureRates(builder, command.rates, policy, references);
         if (command.verbose) {
             RuntimeRegistries.explain(routes, references, terminal.err());
+            RuntimeRegistries.explainPolicyTrust(policy, references, terminal.err());
         }
         if (policy != null) {
             PolicySupport.configureRegistries(builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());

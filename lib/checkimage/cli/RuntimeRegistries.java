@@ -145,4 +145,17 @@ final class RuntimeRegistries {
             routes.explain(reference).forEach(line -> err.println("  " + line));
         }
     }
+
+    /** -v: the policy's CA files of each registry of the run, with the block they come from. */
+    static void explainPolicyTrust(Policy policy, Collection<ImageReference> references, PrintStream err) {
+        if (policy == null) {
+            return;
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        references.forEach(r -> hosts.add(r.domain()));
+        for (String host : hosts) {
+            policy.registryFor(host).filter(rule -> !rule.caFiles().isEmpty()).ifPresent(rule ->
+                    err.println("check-image: registry " + host + ": CA files " + rule.caFiles() + " (policy " + rule.origin() + ")"));
+        }
+    }
 }

@@ -63,7 +63,10 @@ public final class RegistryRoutes {
         ImageReference target = relocated
                 .flatMap(m -> m.entry().effectiveLocation(reference).rewrite(reference, m.entry().remainder(reference)))
                 .orElse(reference);
-        String origin = relocated.or(() -> tls).orElse(matched.get(0)).where();
+        // the registry's own line names the entry that changes how it is reached, if any
+        String origin = relocated.or(() -> tls)
+                .or(() -> matched.stream().filter(m -> m.entry().insecure() || m.entry().blocked()).findFirst())
+                .map(Matched::where).orElse("");
         sources.add(new PullSource(target, Optional.empty(), insecure,
                 tls.map(m -> m.entry().tls()).orElse(HostTls.none()), origin));
         return new Route(reference, sources, blockedBy);

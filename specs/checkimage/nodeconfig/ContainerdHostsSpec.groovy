@@ -40,20 +40,21 @@ class ContainerdHostsSpec extends Specification {
 
         where:
         host                                                                                          | reference                    | expected
-        '[host."https://harbor.corp/v2/hub"]\noverride_path = true'                                   | 'nginx:1'                    | ['mirror harbor.corp/hub/library/nginx:1 from ' + 'X', 'docker.io/library/nginx:1 from X']
-        '[host."https://m.corp:5000"]\ncapabilities = ["pull", "resolve"]'                            | 'nginx:1'                    | ['mirror m.corp:5000/library/nginx:1 from X', 'docker.io/library/nginx:1 from X']
-        '[host."https://m.corp"]\ncapabilities = ["pull"]'                                            | 'nginx:1'                    | ['docker.io/library/nginx:1 from X']
-        '[host."https://m.corp"]\ncapabilities = ["pull"]'                                            | 'nginx@sha256:' + 'a' * 64   | ['mirror m.corp/library/nginx@sha256:' + 'a' * 64 + ' from X', 'docker.io/library/nginx@sha256:' + 'a' * 64 + ' from X']
-        '[host."https://m.corp"]\ncapabilities = ["resolve"]'                                          | 'nginx:1'                    | ['docker.io/library/nginx:1 from X']
-        '[host."https://m.corp/prefix"]'                                                              | 'nginx:1'                    | ['docker.io/library/nginx:1 from X']
-        '[host."http://a.corp"]\n[host."https://b.corp"]\nskip_verify = true'                         | 'nginx:1'                    | ['mirror a.corp/library/nginx:1 from X', 'mirror b.corp/library/nginx:1 (insecure) from X', 'docker.io/library/nginx:1 from X']
+        '[host."https://harbor.corp/v2/hub"]\noverride_path = true'                                   | 'nginx:1'                    | ['mirror harbor.corp/hub/library/nginx:1 from ' + 'X', 'docker.io/library/nginx:1']
+        '[host."https://m.corp:5000"]\ncapabilities = ["pull", "resolve"]'                            | 'nginx:1'                    | ['mirror m.corp:5000/library/nginx:1 from X', 'docker.io/library/nginx:1']
+        '[host."https://m.corp"]\ncapabilities = ["pull"]'                                            | 'nginx:1'                    | ['docker.io/library/nginx:1']
+        '[host."https://m.corp"]\ncapabilities = ["pull"]'                                            | 'nginx@sha256:' + 'a' * 64   | ['mirror m.corp/library/nginx@sha256:' + 'a' * 64 + ' from X', 'docker.io/library/nginx@sha256:' + 'a' * 64]
+        '[host."https://m.corp"]\ncapabilities = ["resolve"]'                                          | 'nginx:1'                    | ['docker.io/library/nginx:1']
+        '[host."https://m.corp/prefix"]'                                                              | 'nginx:1'                    | ['docker.io/library/nginx:1']
+        '[host."http://a.corp"]\n[host."https://b.corp"]\nskip_verify = true'                         | 'nginx:1'                    | ['mirror a.corp/library/nginx:1 from X', 'mirror b.corp/library/nginx:1 (insecure) from X', 'docker.io/library/nginx:1']
     }
 
     def setup() {
-        // the origin of every source is the hosts.toml file; the table above writes it as X
+        // the table writes the hosts.toml file a source comes from as X; Docker Hub's own line names none
         PullSource.metaClass.toString = { ->
             String text = (delegate.isMirror() ? 'mirror ' : '') + delegate.reference().toString() + (delegate.insecure() ? ' (insecure)' : '')
-            text + ' from ' + (delegate.origin().endsWith('hosts.toml') ? 'X' : delegate.origin())
+            String origin = delegate.origin().endsWith('hosts.toml') ? 'X' : delegate.origin()
+            origin.empty ? text : text + ' from ' + origin
         }
     }
 
