@@ -72,7 +72,7 @@ final class RuntimeRegistries {
                     String path = uri.getPath() == null ? "" : uri.getPath();
                     mirrors.add(new checkimage.registries.Mirror(checkimage.registries.Location.parse(uri.getAuthority() + path),
                             false, "http".equalsIgnoreCase(uri.getScheme()), checkimage.registries.PullFrom.ALL,
-                            checkimage.registries.HostTls.none()));
+                            checkimage.registries.TlsFiles.none()));
                 }
                 entries.add(checkimage.registries.RegistryEntry.mirrored(host, mirrors, "policy " + rule.origin()));
             });

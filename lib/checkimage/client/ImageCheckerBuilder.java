@@ -149,7 +149,7 @@ public final class ImageCheckerBuilder {
         Location location = Location.parse(mirror.getAuthority() + path);
         boolean plain = "http".equalsIgnoreCase(mirror.getScheme());
         mirrors.computeIfAbsent(registry, r -> new ArrayList<>()).add(
-                new Mirror(location, false, plain, checkimage.registries.PullFrom.ALL, checkimage.registries.HostTls.none()));
+                new Mirror(location, false, plain, checkimage.registries.PullFrom.ALL, checkimage.registries.TlsFiles.none()));
         if (plain) {
             plainHttp(location.host());
         }

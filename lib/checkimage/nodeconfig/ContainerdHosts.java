@@ -1,6 +1,6 @@
 package checkimage.nodeconfig;
 
-import checkimage.registries.HostTls;
+import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
@@ -64,7 +64,7 @@ public final class ContainerdHosts {
             mirror(host.getKey(), fields, file.getParent(), notes).ifPresent(mirrors::add);
         }
         Optional<Location> server = root.string("server").map(url -> location(url, false, root, "server"));
-        HostTls tls = tls(root, file.getParent());
+        TlsFiles tls = tls(root, file.getParent());
         return new RegistryEntry(namespace, server.filter(s -> !s.host().equals(namespace)), root.bool("skip_verify"),
                 false, mirrors, tls, file.toString());
     }
@@ -103,7 +103,7 @@ public final class ContainerdHosts {
     }
 
     /** {@code ca} (a path or a list), {@code client} (a path, a [cert, key] pair, or a list of pairs), {@code skip_verify}. */
-    private static HostTls tls(Fields fields, Path base) {
+    private static TlsFiles tls(Fields fields, Path base) {
         List<Path> cas = fields.strings("ca").stream().map(base::resolve).toList();
         Optional<Path> cert = Optional.empty();
         Optional<Path> key = Optional.empty();
@@ -120,6 +120,6 @@ public final class ContainerdHosts {
         } else if (client != null) {
             throw fields.problem("client", "must be a path, a [cert, key] pair or a list of pairs");
         }
-        return new HostTls(cas, cert, key, fields.bool("skip_verify"));
+        return new TlsFiles(cas, cert, key, fields.bool("skip_verify"));
     }
 }

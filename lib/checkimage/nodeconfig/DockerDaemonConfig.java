@@ -3,7 +3,7 @@ package checkimage.nodeconfig;
 import checkimage.json.Json;
 import checkimage.json.JsonException;
 import checkimage.reference.ImageReference;
-import checkimage.registries.HostTls;
+import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
@@ -43,7 +43,7 @@ public final class DockerDaemonConfig {
         List<Mirror> mirrors = new ArrayList<>();
         for (String url : fields.strings("registry-mirrors")) {
             try {
-                mirrors.add(new Mirror(Location.parse(url), false, Location.isPlainHttpUrl(url), PullFrom.ALL, HostTls.none()));
+                mirrors.add(new Mirror(Location.parse(url), false, Location.isPlainHttpUrl(url), PullFrom.ALL, TlsFiles.none()));
             } catch (IllegalArgumentException e) {
                 throw fields.problem("registry-mirrors", "has an invalid URL: " + e.getMessage());
             }
@@ -57,7 +57,7 @@ public final class DockerDaemonConfig {
                 continue;
             }
             entries.add(new RegistryEntry(host.replaceFirst("^https?://", ""), Optional.empty(), true, false, List.of(),
-                    HostTls.none(), file + " insecure-registries"));
+                    TlsFiles.none(), file + " insecure-registries"));
         }
         return new RegistryLayer("daemon.json", entries);
     }

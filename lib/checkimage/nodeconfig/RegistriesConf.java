@@ -1,6 +1,6 @@
 package checkimage.nodeconfig;
 
-import checkimage.registries.HostTls;
+import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
@@ -59,7 +59,7 @@ public final class RegistriesConf {
         boolean blocked = registry.bool("blocked");
         try {
             Optional<Location> at = prefix.startsWith("*.") ? Optional.empty() : location.map(Location::parse);
-            return new RegistryEntry(prefix, at, insecure, blocked, mirrors, HostTls.none(),
+            return new RegistryEntry(prefix, at, insecure, blocked, mirrors, TlsFiles.none(),
                     file + " [[registry]] prefix '" + prefix + "'");
         } catch (IllegalArgumentException e) {
             throw registry.problem("prefix", "or location is invalid: " + e.getMessage());
@@ -78,6 +78,6 @@ public final class RegistriesConf {
             throw mirror.problem(mirror.raw("pull-from-mirror") != null && !(e.getMessage().contains("location"))
                     ? "pull-from-mirror" : "location", "is invalid: " + e.getMessage());
         }
-        return new Mirror(at, mirror.bool("insecure"), false, pullFrom, HostTls.none());
+        return new Mirror(at, mirror.bool("insecure"), false, pullFrom, TlsFiles.none());
     }
 }

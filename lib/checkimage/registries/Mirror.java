@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param pullFrom for which references the mirror is used
  * @param tls the mirror's own CA, client certificate and verification settings
  */
-public record Mirror(Location location, boolean insecure, boolean plainHttp, PullFrom pullFrom, HostTls tls) {
+public record Mirror(Location location, boolean insecure, boolean plainHttp, PullFrom pullFrom, TlsFiles tls) {
 
     public Mirror {
         Objects.requireNonNull(location, "location");
@@ -21,7 +21,7 @@ public record Mirror(Location location, boolean insecure, boolean plainHttp, Pul
 
     /** A mirror for all references, verified TLS. */
     public static Mirror of(Location location) {
-        return new Mirror(location, false, false, PullFrom.ALL, HostTls.none());
+        return new Mirror(location, false, false, PullFrom.ALL, TlsFiles.none());
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param tls this host's CA, client certificate and verification settings
  * @param origin where this source was configured, e.g. {@code registries.conf (/etc/containers/registries.conf)}
  */
-public record PullSource(ImageReference reference, Optional<Mirror> mirror, boolean insecure, HostTls tls, String origin) {
+public record PullSource(ImageReference reference, Optional<Mirror> mirror, boolean insecure, TlsFiles tls, String origin) {
 
     public PullSource {
         Objects.requireNonNull(reference, "reference");
@@ -26,7 +26,7 @@ public record PullSource(ImageReference reference, Optional<Mirror> mirror, bool
 
     /** The registry itself, as referenced, with nothing configured. */
     public static PullSource direct(ImageReference reference) {
-        return new PullSource(reference, Optional.empty(), false, HostTls.none(), "");
+        return new PullSource(reference, Optional.empty(), false, TlsFiles.none(), "");
     }
 
     public boolean isMirror() {

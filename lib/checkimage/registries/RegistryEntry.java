@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param origin the file (and entry) it comes from, e.g. {@code /etc/containers/registries.conf [[registry]] #2}
  */
 public record RegistryEntry(String prefix, Optional<Location> location, boolean insecure, boolean blocked,
-                            List<Mirror> mirrors, HostTls tls, String origin) {
+                            List<Mirror> mirrors, TlsFiles tls, String origin) {
 
     public RegistryEntry {
         prefix = normalizePrefix(prefix);
@@ -32,7 +32,7 @@ public record RegistryEntry(String prefix, Optional<Location> location, boolean 
 
     /** An entry that only lists mirrors for {@code prefix}. */
     public static RegistryEntry mirrored(String prefix, List<Mirror> mirrors, String origin) {
-        return new RegistryEntry(prefix, Optional.empty(), false, false, mirrors, HostTls.none(), origin);
+        return new RegistryEntry(prefix, Optional.empty(), false, false, mirrors, TlsFiles.none(), origin);
     }
 
     /** True for a {@code *.domain} prefix. */

@@ -68,7 +68,7 @@ public final class RegistryRoutes {
                 .or(() -> matched.stream().filter(m -> m.entry().insecure() || m.entry().blocked()).findFirst())
                 .map(Matched::where).orElse("");
         sources.add(new PullSource(target, Optional.empty(), insecure,
-                tls.map(m -> m.entry().tls()).orElse(HostTls.none()), origin));
+                tls.map(m -> m.entry().tls()).orElse(TlsFiles.none()), origin));
         return new Route(reference, sources, blockedBy);
     }
 

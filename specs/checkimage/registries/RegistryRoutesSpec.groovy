@@ -14,7 +14,7 @@ class RegistryRoutesSpec extends Specification {
         new RegistryEntry(prefix, Optional.ofNullable(options.location as String).map { Location.parse(it) },
                 options.insecure as boolean, options.blocked as boolean,
                 (options.mirrors ?: []).collect { it instanceof Mirror ? it : Mirror.of(Location.parse(it as String)) },
-                HostTls.none(), options.origin ?: "conf ${prefix}".toString())
+                TlsFiles.none(), options.origin ?: "conf ${prefix}".toString())
     }
 
     static List<String> sources(RegistryRoutes routes, String reference) {
@@ -44,7 +44,7 @@ class RegistryRoutesSpec extends Specification {
     @Unroll("#pullFrom mirror for #reference: asked #asked")
     def "pull-from-mirror decides which references a mirror serves"(PullFrom pullFrom, String reference, boolean asked) {
         given:
-        Mirror mirror = new Mirror(Location.parse('m.corp/p'), false, false, pullFrom, HostTls.none())
+        Mirror mirror = new Mirror(Location.parse('m.corp/p'), false, false, pullFrom, TlsFiles.none())
         RegistryRoutes routes = new RegistryRoutes([new RegistryLayer('conf', [entry('r.example', [mirrors: [mirror]])])])
 
         expect:

@@ -14,17 +14,17 @@ import java.util.Optional;
  * @param clientKey its key (PEM), if any; never printed beyond its path
  * @param skipVerify do not verify the host's certificate
  */
-public record HostTls(List<Path> caFiles, Optional<Path> clientCert, Optional<Path> clientKey, boolean skipVerify) {
+public record TlsFiles(List<Path> caFiles, Optional<Path> clientCert, Optional<Path> clientKey, boolean skipVerify) {
 
-    public HostTls {
+    public TlsFiles {
         caFiles = List.copyOf(caFiles);
         Objects.requireNonNull(clientCert, "clientCert");
         Objects.requireNonNull(clientKey, "clientKey");
     }
 
     /** Nothing set. */
-    public static HostTls none() {
-        return new HostTls(List.of(), Optional.empty(), Optional.empty(), false);
+    public static TlsFiles none() {
+        return new TlsFiles(List.of(), Optional.empty(), Optional.empty(), false);
     }
 
     public boolean isEmpty() {
