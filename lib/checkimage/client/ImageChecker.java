@@ -141,7 +141,14 @@ public final class ImageChecker implements AutoCloseable {
     /** Starts the batched token requests of every registry with more than one reference; they run meanwhile. */
     private void prefetchTokens(java.util.Collection<ImageReference> references) {
         Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
-        references.forEach(r -> byRegistry.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
+        for (ImageReference reference : references) {
+            // where the routes send it; a mirrored reference is left to its mirrors, which may well serve it
+            Route route = options.routes().route(reference);
+            if (route.sources().size() == 1 && !route.isBlocked()) {
+                ImageReference target = route.origin().reference();
+                byRegistry.computeIfAbsent(target.registryHost(), h -> new ArrayList<>()).add(target);
+            }
+        }
         byRegistry.values().forEach(prefetcher::start);
     }
 

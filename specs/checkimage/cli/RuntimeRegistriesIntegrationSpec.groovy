@@ -84,6 +84,24 @@ class RuntimeRegistriesIntegrationSpec extends Specification {
         !mirror.requestLog.any { it.contains('/v2/library/hello/') }
     }
 
+    def "images the mirror serves cause no request at all to the registry behind it"() {
+        given:
+        Path conf = file('registries.conf', """\
+            [[registry]]
+            prefix = "${origin.host}"
+            [[registry.mirror]]
+            location = "${mirror.host}/proxy-project"
+            """)
+
+        when:
+        Map doc = json(['--registries-conf', conf.toString(), "${origin.host}/library/hello:only-on-mirror".toString(),
+                        "${origin.host}/library/hello:oci".toString()])
+
+        then:
+        doc.results*.endpoint == [mirror.host, mirror.host]
+        origin.requestLog.empty
+    }
+
     def "the library's mirror() keeps the mirror's path too"() {
         given:
         checkimage.client.ImageChecker checker = checkimage.client.ImageChecker.builder()
