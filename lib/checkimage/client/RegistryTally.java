@@ -15,15 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RegistryTally {
 
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong order = new java.util.concurrent.atomic.AtomicLong();
 
     void sent(String host) {
-        hosts.computeIfAbsent(host, Host::new).sent();
+        hosts.computeIfAbsent(host, this::newHost).sent();
     }
 
     void answered(String host, RegistryResponse response) {
         RateLimitHeaders.Reading reading = RateLimitHeaders.read(response);
         if (!reading.isEmpty()) {
-            hosts.computeIfAbsent(host, Host::new).record(reading);
+            hosts.computeIfAbsent(host, this::newHost).record(reading);
         }
     }
 
@@ -34,15 +35,19 @@ final class RegistryTally {
         return all;
     }
 
+    private Host newHost(String name) {
+        return new Host(name, order.incrementAndGet());
+    }
+
     private static final class Host {
-        private static final java.util.concurrent.atomic.AtomicLong ORDER = new java.util.concurrent.atomic.AtomicLong();
         private final String name;
-        private final long firstSeen = ORDER.incrementAndGet();
+        private final long firstSeen;
         private int requests;
         private RateLimitHeaders.Reading lowest;
 
-        Host(String name) {
+        Host(String name, long firstSeen) {
             this.name = name;
+            this.firstSeen = firstSeen;
         }
 
         synchronized void sent() {
