@@ -6,6 +6,7 @@
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //DEPS org.yaml:snakeyaml:2.5
 //DEPS com.fasterxml.jackson.core:jackson-core:2.22.3
+//DEPS org.tomlj:tomlj:1.1.1
 //DEPS org.apache.groovy:groovy:4.0.33
 //SOURCES lib/**/*.java
 //JAVAC_OPTIONS --release 17 -XDstringConcat=inline

@@ -22,12 +22,15 @@ class LayeringSpec extends Specification {
             auth       : ['reference', 'json'] as Set,
             credentials: ['reference', 'json'] as Set,
             result     : ['reference', 'json'] as Set,
-            client     : ['reference', 'json', 'auth', 'credentials', 'result', 'policy'] as Set,
+            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'registries', 'client', 'policy', 'dsl', 'input',
+                          'nodeconfig', 'report', 'units'] as Set,
             policy     : ['reference', 'credentials'] as Set,
             dsl        : ['reference', 'credentials', 'policy', 'units'] as Set,
             input      : ['reference', 'credentials'] as Set,
+            nodeconfig : ['reference', 'json', 'credentials', 'registries'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
-            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report', 'units'] as Set,
+            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'registries', 'client', 'policy', 'dsl', 'input',
+                          'nodeconfig', 'report', 'units'] as Set,
     ]
 
     static final Map<String, String> THIRD_PARTY_OWNER = [
@@ -37,6 +40,7 @@ class LayeringSpec extends Specification {
             'org.apache.hc.'  : 'client',
             'picocli.'        : 'cli',
             'com.fasterxml.jackson.': 'json',
+            'org.tomlj.'      : 'nodeconfig',
     ]
 
     @Unroll("package #pkg imports only #allowed")

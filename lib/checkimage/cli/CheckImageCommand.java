@@ -152,6 +152,24 @@ public final class CheckImageCommand implements Callable<Integer> {
             + "of one registry are checked (default: ${DEFAULT-VALUE}; 1 asks for one token per repository).")
     int tokenBatch = checkimage.client.ImageCheckerBuilder.DEFAULT_TOKEN_BATCH;
 
+    @Option(names = "--registries-conf", paramLabel = "FILE|none", description = "The containers tools' registries.conf "
+            + "to route references by (rewrites, mirrors, insecure, blocked); default: $CONTAINERS_REGISTRIES_CONF, "
+            + "~/.config/containers/registries.conf or /etc/containers/registries.conf, and registries.conf.d drop-ins "
+            + "when present; 'none' ignores them.")
+    String registriesConf;
+
+    @Option(names = "--containerd-hosts", paramLabel = "DIR", description = "Also use a containerd hosts directory "
+            + "(/etc/containerd/certs.d layout: HOST/hosts.toml) to check what such a node would pull.")
+    Path containerdHosts;
+
+    @Option(names = "--docker-daemon-config", paramLabel = "FILE", description = "Also use Docker's daemon.json "
+            + "(registry-mirrors for Docker Hub, insecure-registries).")
+    Path dockerDaemonConfig;
+
+    @Option(names = "--rate", paramLabel = "HOST=N/s", description = "Send HOST at most N requests per second "
+            + "(also N/m, N/h). Repeatable; wins over a policy's limits { rate … }.")
+    List<String> rates = new ArrayList<>();
+
     @Option(names = "--no-color", description = "Never colour the table.")
     boolean noColor;
 

@@ -48,6 +48,8 @@ final class CheckRun {
     private final Terminal terminal;
     private ProgressListener progress;
     private Policy policy;
+    private checkimage.registries.RegistryRoutes routes = checkimage.registries.RegistryRoutes.none();
+    private final List<checkimage.result.RegistryUsage> usage = new ArrayList<>();
 
     CheckRun(CheckImageCommand command, Terminal terminal) {
         this.command = command;
@@ -70,6 +72,9 @@ final class CheckRun {
                     + " --dockerfile or --scan (found no image in them)");
         }
         policy = command.policy == null ? null : PolicySupport.load(command.policy, terminal.env());
+        if (!command.offline) {
+            routes = RuntimeRegistries.load(command, environment(), terminal.err());
+        }
         List<Judged> judged = judge(items);
         Map<String, Integer> requests = new LinkedHashMap<>();
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
@@ -134,7 +139,10 @@ final class CheckRun {
             boolean built = place.flatMap(ImagePlace::notChecked).isPresent();
             try {
                 ImageReference reference = ImageReference.parse(item.input());
-                Optional<Verdict> verdict = policy == null || built ? Optional.empty() : Optional.of(policy.evaluate(reference));
+                Optional<Verdict> judgedByPolicy = policy == null || built ? Optional.empty() : Optional.of(policy.evaluate(reference));
+                Optional<Verdict> verdict = built || judgedByPolicy.filter(v -> !v.allowed()).isPresent() ? judgedByPolicy
+                        : routes.route(reference).blockedBy().map(by -> new Verdict(reference, Verdict.Kind.BLOCKED,
+                                Optional.empty(), "blocked by " + by)).or(() -> judgedByPolicy);
                 judged.add(new Judged(item, reference, null, verdict));
             } catch (InvalidReferenceException e) {
                 judged.add(new Judged(item, null, e.getMessage(), Optional.empty()));
@@ -188,8 +196,10 @@ final class CheckRun {
                         results.put(members.get(i), checked.get(i));
                     }
                     count(checker.stats(), requests);
+                    usage.addAll(checker.registryUsage());
                 }
             });
+            warnAboutQuotas();
             if (progress != null) {
                 progress.finish();
             }
@@ -199,6 +209,14 @@ final class CheckRun {
             entries.add(one.checkable() ? entry(one, results.get(one)) : uncheckedEntry(one));
         }
         return entries;
+    }
+
+    private void warnAboutQuotas() {
+        for (checkimage.result.RegistryUsage one : usage) {
+            if (one.nearlyExhausted()) {
+                terminal.err().println("check-image: warning: rate limit nearly used up at " + one.describeQuota());
+            }
+        }
     }
 
     private void count(RequestStats stats, Map<String, Integer> requests) {
@@ -227,6 +245,14 @@ final class CheckRun {
             builder.skipTlsVerify(host);
         }
         command.platforms.forEach(builder::platform);
+        List<ImageReference> references = checkable.stream().map(Judged::reference).toList();
+        routes = RuntimeRegistries.withPolicy(routes, policy, references);
+        RuntimeRegistries.configureHosts(builder, routes, references, terminal.err());
+        RuntimeRegistries.configureRates(builder, command.rates, policy, references);
+        if (command.verbose) {
+            RuntimeRegistries.explain(routes, references, terminal.err());
+            RuntimeRegistries.explainPolicyTrust(policy, references, terminal.err());
+        }
         if (policy != null) {
             builder.policy(policy);
             PolicySupport.configureRegistries(builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());
@@ -242,8 +268,12 @@ final class CheckRun {
     }
 
     /** The documented order: explicit, policy, --authfile or Docker config then auth.json, pull secrets, anonymous. */
+    private Environment environment() {
+        return Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
+    }
+
     private CredentialSource credentials(ExplicitCredentials explicit) {
-        Environment environment = Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
+        Environment environment = environment();
         List<PullSecret> secrets = new ArrayList<>();
         PullSecretReader reader = new PullSecretReader();
         for (Path file : command.pullSecrets) {
@@ -274,7 +304,7 @@ final class CheckRun {
             return;
         }
         if (command.output == CheckImageCommand.Output.json) {
-            terminal.out().println(JsonReport.render(entries, requests, exit));
+            terminal.out().println(JsonReport.render(entries, requests, usage, exit));
             return;
         }
         terminal.out().print(TextReport.render(entries, terminal.colour() && !command.noColor, command.verbose));

@@ -54,7 +54,7 @@ final class PolicySupport {
             if (rule == null) {
                 continue;
             }
-            rule.mirrors().forEach(mirror -> builder.mirror(host, mirror));
+            // mirrors: RuntimeRegistries puts them in the top layer of the routes, where -v can show them
             if (rule.plainHttp()) {
                 builder.plainHttp(host);
             }

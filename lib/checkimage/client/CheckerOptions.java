@@ -2,17 +2,17 @@ package checkimage.client;
 
 import checkimage.credentials.CredentialSource;
 import checkimage.reference.Platform;
+import checkimage.registries.RegistryRoutes;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Everything an {@link ImageChecker} is built with; immutable. */
 record CheckerOptions(CredentialSource credentials, TransportSettings transport, RetryPolicy retry, Duration timeout,
                       int concurrency, int perRegistry, int tokenBatch, List<Platform> platforms,
-                      Map<String, List<String>> mirrors, CheckListener listener, Clock clock) {
+                      RegistryRoutes routes, RequestPace pace, CheckListener listener, Clock clock) {
 
     CheckerOptions {
         Objects.requireNonNull(credentials, "credentials");
@@ -20,7 +20,8 @@ record CheckerOptions(CredentialSource credentials, TransportSettings transport,
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeout, "timeout");
         platforms = List.copyOf(platforms);
-        mirrors = Map.copyOf(mirrors);
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(pace, "pace");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
         if (concurrency < 1 || perRegistry < 1) {

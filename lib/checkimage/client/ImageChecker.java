@@ -8,9 +8,12 @@ import checkimage.policy.Policy;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
+import checkimage.registries.PullSource;
+import checkimage.registries.Route;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
+import checkimage.result.RegistryUsage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +56,7 @@ public final class ImageChecker implements AutoCloseable {
     private final CheckerOptions options;
     private final Transport transport;
     private final RequestStats stats = new RequestStats();
+    private final RegistryTally tally = new RegistryTally();
     private final Pinger pinger;
     private final Authenticator authenticator;
     private final ManifestProber prober;
@@ -69,8 +73,10 @@ public final class ImageChecker implements AutoCloseable {
     ImageChecker(CheckerOptions options, Transport transport, Policy policy) {
         this.options = options;
         this.transport = transport;
-        RequestSender sender = new RequestSender(transport, options.retry(), stats, options.listener(),
-                duration -> Thread.sleep(duration.toMillis()), new java.util.SplittableRandom());
+        RequestSender.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+        Transport observed = new ObservedTransport(transport, new RequestPacer(options.pace(), options.clock(), sleeper), tally);
+        RequestSender sender = new RequestSender(observed, options.retry(), stats, options.listener(), sleeper,
+                new java.util.SplittableRandom());
         this.pinger = new Pinger(sender, options.transport());
         this.credentials = new MemoizedCredentials(options.credentials());
         this.tokens = new TokenBroker(new TokenFetcher(sender, options.clock()), pinger, credentials, options.clock(),
@@ -130,6 +136,11 @@ public final class ImageChecker implements AutoCloseable {
         return stats;
     }
 
+    /** Per registry host: requests sent so far and the rate limit it reported, if any. */
+    public List<RegistryUsage> registryUsage() {
+        return tally.usage();
+    }
+
     @Override
     public void close() {
         batches.close();
@@ -145,32 +156,49 @@ public final class ImageChecker implements AutoCloseable {
     /** Starts the batched token requests of every registry with more than one reference; they run meanwhile. */
     private void prefetchTokens(java.util.Collection<ImageReference> references) {
         Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
-        references.forEach(r -> byRegistry.computeIfAbsent(r.registryHost(), h -> new ArrayList<>()).add(r));
+        for (ImageReference reference : references) {
+            // where the routes send it; a mirrored reference is left to its mirrors, which may well serve it
+            Route route = options.routes().route(reference);
+            if (route.sources().size() == 1 && !route.isBlocked()) {
+                ImageReference target = route.origin().reference();
+                byRegistry.computeIfAbsent(target.registryHost(), h -> new ArrayList<>()).add(target);
+            }
+        }
         byRegistry.values().forEach(tokens::prefetch);
     }
 
-    /** Mirrors first, in order, then the registry itself: the first accessible answer wins. */
+    /**
+     * Mirrors first, in order, then the registry itself (both as the routes say, paths and rewrites included):
+     * the first accessible mirror wins, otherwise the registry's own answer stands.
+     */
     private CheckResult run(ImageReference reference, String input) {
         long start = System.nanoTime();
         Optional<CheckResult> refused = imageRules == null ? Optional.empty() : imageRules.refused(reference, input);
         if (refused.isPresent()) {
             return refused.get();
         }
-        for (String mirror : options.mirrors().getOrDefault(reference.domain(), List.of())) {
-            ImageReference viaMirror = new ImageReference(mirror, reference.path(), reference.tag(), reference.digest());
-            CheckResult mirrored = runAt(viaMirror, reference, input);
-            options.listener().onStep(reference, "mirror " + mirror + ": " + mirrored.outcome().reason());
+        Route route = options.routes().route(reference);
+        for (PullSource source : route.sources()) {
+            if (!source.isMirror()) {
+                continue;
+            }
+            CheckResult mirrored = runAt(source.reference(), reference, input);
+            options.listener().onStep(reference, "mirror " + source.reference().name() + ": " + mirrored.outcome().reason());
             if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
                 CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
                         found.size(), found.platforms());
                 return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), mirror, mirrored.proxy(),
-                        mirrored.findings());
+                        Duration.ofNanos(System.nanoTime() - start), source.host(), source.reference().path(),
+                        mirrored.proxy(), mirrored.findings());
             }
         }
-        CheckResult direct = runAt(reference, reference, input);
-        return new CheckResult(input, direct.outcome(), direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint(), direct.proxy(), direct.findings());
+        ImageReference target = route.origin().reference();
+        CheckResult direct = runAt(target, reference, input);
+        CheckOutcome outcome = direct.outcome() instanceof CheckOutcome.Accessible found && !target.equals(reference)
+                ? new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(), found.size(), found.platforms())
+                : direct.outcome();
+        return new CheckResult(input, outcome, direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
+                direct.endpoint(), target.path(), direct.proxy(), direct.findings());
     }
 
     /** Checks {@code reference} (the image itself or its mirror); image rules are judged for {@code judged}. */
@@ -197,7 +225,7 @@ public final class ImageChecker implements AutoCloseable {
             options.listener().onStep(reference, "result: " + outcome.reason());
         }
         return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
-                reference.registryHost(), proxyOf(reference.registryHost()), checked.findings());
+                reference.registryHost(), reference.path(), proxyOf(reference.registryHost()), checked.findings());
     }
 
     /** The proxy the registry's requests go through ({@code http://host:port}), empty when direct. */
@@ -238,7 +266,7 @@ public final class ImageChecker implements AutoCloseable {
     private static CheckResult relabel(CheckResult result, String input) {
         return result.input().equals(input) ? result
                 : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint(),
-                        result.proxy(), result.findings());
+                        result.endpointRepository(), result.proxy(), result.findings());
     }
 
     @Override

@@ -3,6 +3,11 @@ package checkimage.client;
 import checkimage.credentials.CredentialSource;
 import checkimage.policy.Policy;
 import checkimage.reference.Platform;
+import checkimage.registries.Location;
+import checkimage.registries.Mirror;
+import checkimage.registries.RegistryEntry;
+import checkimage.registries.RegistryLayer;
+import checkimage.registries.RegistryRoutes;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +30,9 @@ public final class ImageCheckerBuilder {
     private int perRegistry = DEFAULT_PER_REGISTRY;
     private int tokenBatch = DEFAULT_TOKEN_BATCH;
     private final List<Platform> platforms = new ArrayList<>();
-    private final java.util.Map<String, List<String>> mirrors = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, List<Mirror>> mirrors = new java.util.LinkedHashMap<>();
+    private RegistryRoutes routes = RegistryRoutes.none();
+    private RequestPace pace = RequestPace.none();
     private CheckListener listener = CheckListener.silent();
     private Clock clock = Clock.systemUTC();
     private Function<TransportSettings, Transport> transportFactory;
@@ -156,18 +163,38 @@ public final class ImageCheckerBuilder {
 
     /**
      * Tries {@code mirror} (a pull-through mirror, e.g. {@code https://mirror.corp.example:5000}) before
-     * {@code registry} (as in references, {@code docker.io}), with the same repository path; mirrors are tried in
-     * the order added and the registry itself last. An {@code http://} mirror is reached over plain HTTP.
+     * {@code registry} (as in references, {@code docker.io}); mirrors are tried in the order added and the registry
+     * itself last. A path is a repository prefix: through {@code https://harbor.corp/dockerhub-proxy},
+     * {@code docker.io/library/nginx} is asked as {@code harbor.corp/dockerhub-proxy/library/nginx}. An
+     * {@code http://} mirror is reached over plain HTTP. These mirrors win over those of {@link #routes}.
      */
     public ImageCheckerBuilder mirror(String registry, java.net.URI mirror) {
         if (mirror.getHost() == null || !("https".equalsIgnoreCase(mirror.getScheme()) || "http".equalsIgnoreCase(mirror.getScheme()))) {
             throw new IllegalArgumentException("mirror '" + mirror + "' is not an http(s) URL with a host");
         }
-        String host = mirror.getAuthority().toLowerCase(java.util.Locale.ROOT);
-        mirrors.computeIfAbsent(registry, r -> new ArrayList<>()).add(host);
-        if ("http".equalsIgnoreCase(mirror.getScheme())) {
-            plainHttp(host);
+        String path = mirror.getPath() == null ? "" : mirror.getPath();
+        Location location = Location.parse(mirror.getAuthority() + path);
+        boolean plain = "http".equalsIgnoreCase(mirror.getScheme());
+        mirrors.computeIfAbsent(registry, r -> new ArrayList<>()).add(
+                new Mirror(location, false, plain, checkimage.registries.PullFrom.ALL, checkimage.registries.TlsFiles.none()));
+        if (plain) {
+            plainHttp(location.host());
         }
+        return this;
+    }
+
+    /**
+     * Where references are pulled from: rewrites, mirrors, blocked registries from the runtime's files (see
+     * {@link RegistryRoutes}). Transport settings of the hosts involved (insecure, TLS) are the caller's to give.
+     */
+    public ImageCheckerBuilder routes(RegistryRoutes registryRoutes) {
+        this.routes = registryRoutes;
+        return this;
+    }
+
+    /** Sends {@code host} at most {@code perSecond} requests a second (a token bucket on the {@link #clock}). */
+    public ImageCheckerBuilder rate(String host, double perSecond) {
+        this.pace = pace.with(host, perSecond);
         return this;
     }
 
@@ -199,8 +226,14 @@ public final class ImageCheckerBuilder {
     }
 
     public ImageChecker build() {
+        RegistryRoutes all = routes;
+        if (!mirrors.isEmpty()) {
+            List<RegistryEntry> entries = new ArrayList<>();
+            mirrors.forEach((registry, list) -> entries.add(RegistryEntry.mirrored(registry, list, "")));
+            all = all.withTop(new RegistryLayer("policy", entries));
+        }
         CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
-                tokenBatch, platforms, mirrors, listener, clock);
+                tokenBatch, platforms, all, pace, listener, clock);
         Transport wire = transportFactory != null ? transportFactory.apply(transport)
                 : new HttpClientTransport(transport, Math.max(perRegistry, 2));
         return new ImageChecker(options, wire, policy);

@@ -5,6 +5,7 @@ import checkimage.policy.CredentialSpec;
 import checkimage.policy.HostPattern;
 import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
+import checkimage.policy.RequestRate;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -28,6 +29,7 @@ public final class RegistryDelegate extends BlockDelegate {
     private boolean skipTlsVerify;
     private ProxySetting proxy;
     private ClientCertFiles clientCert;
+    private java.util.Optional<RequestRate> rate = java.util.Optional.empty();
 
     RegistryDelegate(ScriptContext context, String where, HostPattern host, String origin) {
         super(context, where);
@@ -112,9 +114,17 @@ public final class RegistryDelegate extends BlockDelegate {
                 context.existingFile("clientCert", key), context.origin());
     }
 
+    /** This registry's limits, e.g. {@code limits { rate '10/s' }}. */
+    @Keyword("a block, like limits { rate '10/s' }")
+    public void limits(@DelegatesTo(value = RegistryLimitsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        requireBlock("limits", body);
+        once("limits");
+        rate = run(body, new RegistryLimitsDelegate(context, nestedWhere(where(), "limits", null))).build();
+    }
+
     RegistryRule build() {
         return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin,
-                java.util.Optional.ofNullable(proxy), java.util.Optional.ofNullable(clientCert));
+                java.util.Optional.ofNullable(proxy), java.util.Optional.ofNullable(clientCert), rate);
     }
 
     private URI mirrorUrl(String url) {

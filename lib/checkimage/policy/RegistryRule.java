@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param origin where the block starts, e.g. {@code policy.groovy, line 2}
  * @param proxy its proxy or {@code noProxy()}; empty: the general rules
  * @param clientCert the client certificate presented to it
+ * @param rate its request pace ({@code limits { rate '10/s' }}), if any
  */
 public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
                            List<Path> caFiles, List<CredentialSpec> credentials, String origin,
-                           Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert) {
+                           Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert, Optional<RequestRate> rate) {
 
     public RegistryRule {
         Objects.requireNonNull(host, "host");
@@ -31,12 +32,27 @@ public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHtt
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(clientCert, "clientCert");
+        Objects.requireNonNull(rate, "rate");
+    }
+
+    /** A block without a request pace. */
+    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
+                        List<Path> caFiles, List<CredentialSpec> credentials, String origin,
+                        Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert) {
+        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, proxy, clientCert, Optional.empty());
     }
 
     /** A block without proxy or client certificate settings. */
     public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
+                        List<Path> caFiles, List<CredentialSpec> credentials, String origin, Optional<RequestRate> rate) {
+        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty(), rate);
+    }
+
+    /** A block without proxy, client certificate or pace settings. */
+    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
                         List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
-        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty());
+        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** True when this block applies to {@code host} (as in {@code ImageReference.domain()}). */

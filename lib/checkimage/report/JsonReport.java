@@ -9,6 +9,7 @@ import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RegistryError;
 import checkimage.result.RuleFinding;
+import checkimage.result.RegistryUsage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ public final class JsonReport {
 
     /** The whole document: results in input order, a summary, request counts and the exit code. */
     public static String render(List<ReportEntry> entries, Map<String, Integer> requests, int exitCode) {
+        return render(entries, requests, List.of(), exitCode);
+    }
+
+    /** The whole document with {@code registries}: per host, requests sent and the rate limit it reported. */
+    public static String render(List<ReportEntry> entries, Map<String, Integer> requests, List<RegistryUsage> registries,
+                                int exitCode) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         List<Object> results = new ArrayList<>();
@@ -38,6 +45,7 @@ public final class JsonReport {
         root.put("results", results);
         root.put("summary", Summary.of(entries).asMap());
         root.put("requests", requests);
+        root.put("registries", registries.stream().map(JsonReport::usage).toList());
         root.put("exitCode", exitCode);
         return Json.writePretty(root);
     }
@@ -68,6 +76,7 @@ public final class JsonReport {
         map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
+        map.put("endpointRepository", result.endpointRepository().isEmpty() ? null : result.endpointRepository());
         map.put("proxy", result.proxy().isEmpty() ? null : Redactor.redact(result.proxy()));
         map.put("policy", result.denial().isPresent() && entry.verdict().map(Verdict::allowed).orElse(true)
                 ? imageDenial(result.denial().get()) : entry.verdict().map(JsonReport::verdict).orElse(null));
@@ -104,6 +113,17 @@ public final class JsonReport {
         if (message != null) {
             map.put("message", message);
         }
+        return map;
+    }
+
+    private static Map<String, Object> usage(RegistryUsage usage) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("host", usage.host());
+        map.put("requests", usage.requests());
+        map.put("limit", usage.limit().isPresent() ? usage.limit().getAsLong() : null);
+        map.put("remaining", usage.remaining().isPresent() ? usage.remaining().getAsLong() : null);
+        map.put("windowSeconds", usage.windowSeconds().isPresent() ? usage.windowSeconds().getAsLong() : null);
+        map.put("source", usage.source().isEmpty() ? null : Redactor.redact(usage.source()));
         return map;
     }
 

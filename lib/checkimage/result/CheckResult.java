@@ -9,12 +9,14 @@ import java.util.Optional;
  * The outcome of checking one input, with what a report needs around it: the input as given, the credential
  * source used (provenance, never the secret), how long the check took, and the registry host that answered
  * ({@code endpoint}: a mirror's host when a mirror served the image, else the reference's own registry; empty
- * when no request was made), the HTTP proxy that carried the requests to it ({@code proxy}, e.g.
- * {@code http://proxy.corp:3128}, never with credentials; empty when direct), and what a policy's image rules said
- * ({@code findings}: a denial and warnings; empty without image rules).
+ * when no request was made), the repository asked for there ({@code endpointRepository}: differs from the
+ * reference's own when a mirror with a path, such as {@code harbor.corp/dockerhub-proxy}, or a registries.conf
+ * {@code location} rewrote it; empty when no request was made), the HTTP proxy that carried the requests to it
+ * ({@code proxy}, e.g. {@code http://proxy.corp:3128}, never with credentials; empty when direct), and what a
+ * policy's image rules said ({@code findings}: a denial and warnings; empty without image rules).
  */
 public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
-                          String proxy, List<RuleFinding> findings) {
+                          String endpointRepository, String proxy, List<RuleFinding> findings) {
 
     public CheckResult {
         Objects.requireNonNull(input, "input");
@@ -22,25 +24,20 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
         credentialSource = credentialSource == null ? "" : credentialSource;
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         endpoint = endpoint == null ? "" : endpoint;
+        endpointRepository = endpointRepository == null ? "" : endpointRepository;
         proxy = proxy == null ? "" : proxy;
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
-    /** A result reached through a proxy (or directly, when {@code proxy} is empty), without image-rule findings. */
-    public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
-                       String proxy) {
-        this(input, outcome, credentialSource, elapsed, endpoint, proxy, List.of());
-    }
-
-    /** A result reached directly, with image-rule findings. */
+    /** A result reached directly, with image-rule findings, asked for the reference's own repository. */
     public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
                        List<RuleFinding> findings) {
-        this(input, outcome, credentialSource, elapsed, endpoint, "", findings);
+        this(input, outcome, credentialSource, elapsed, endpoint, "", "", findings);
     }
 
-    /** A result reached directly, without a proxy or findings. */
+    /** A result reached directly, without findings, asked for the reference's own repository (or no request made). */
     public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint) {
-        this(input, outcome, credentialSource, elapsed, endpoint, "", List.of());
+        this(input, outcome, credentialSource, elapsed, endpoint, "", "", List.of());
     }
 
     /** A result without a known endpoint. */

@@ -212,7 +212,7 @@ class CommandLineIntegrationSpec extends Specification {
         doc.results.every { Map r ->
             r.keySet() == ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag', 'status', 'digest',
                            'mediaType', 'size', 'platforms', 'reason', 'cause', 'rejection', 'retryAfterSeconds', 'errors',
-                           'credentialSource', 'elapsedMs', 'endpoint', 'proxy', 'policy', 'file', 'line', 'column', 'context', 'warnings', 'unevaluated'] as Set
+                           'credentialSource', 'elapsedMs', 'endpoint', 'endpointRepository', 'proxy', 'policy', 'file', 'line', 'column', 'context', 'warnings', 'unevaluated'] as Set
         }
         accessible.status == 'accessible'
         accessible.digest == digests['library/hello:index']
@@ -225,6 +225,9 @@ class CommandLineIntegrationSpec extends Specification {
         doc.results[2].status == 'invalid_reference'
         doc.summary == [total: 3, accessible: 1, missing: 0, auth_rejected: 1, invalid_reference: 1, unknown: 0, denied_by_policy: 0, not_checked: 0]
         doc.requests.pings == 1
+        accessible.endpointRepository == 'library/hello'
+        doc.registries[0] == [host: registry.host, requests: 4, limit: null, remaining: null, windowSeconds: null, source: null]
+        doc.registries[1].host == registry.tokenServer.realm.authority // token requests count for the realm's host
         doc.exitCode == 1
     }
 

@@ -120,6 +120,11 @@ class CommandLineSpec extends Specification {
         'a bad platform'              | ['--platform', 'linux', 'x']                                  | "invalid platform 'linux'"
         'a password flag without user'| ['--password-stdin', 'x']                                     | '--password-stdin needs --username'
         'a registry without a user'   | ['--registry', 'ghcr.io', 'x']                                | '--registry names the registry of --username; give --username too'
+        'a rate without a host'       | ['--rate', '10/s', 'x']                                       | "--rate '10/s' is not like HOST=10/s"
+        'a rate without a unit'       | ['--rate', 'r.example=10', 'x']                               | "--rate rate '10' is not like 10/s, 300/m or 1000/h"
+        'a missing registries.conf'   | ['--registries-conf', '{dir}/none.conf', 'x']                 | '--registries-conf {dir}/none.conf: no such file'
+        'a missing hosts directory'   | ['--containerd-hosts', '{dir}/certs.d', 'x']                  | '{dir}/certs.d: is not a directory'
+        'a missing daemon.json'       | ['--docker-daemon-config', '{dir}/daemon.json', 'x']          | '--docker-daemon-config {dir}/daemon.json: no such file'
     }
 
     def "a malformed proxy variable exits 2 naming it, never its credentials"() {

@@ -17,7 +17,7 @@ class PolicyDslErrorsSpec extends Specification {
 
     static final String TOP = 'allow, block, credentials, deny, deprecated, image, limits, match, noProxy, onUnknown, platforms, proxy, registry, tags, waive, warn'
     static final String IMAGE = 'baseImage, forbidRootUser, label, maxAge, maxSize, requireLabel'
-    static final String REGISTRY = 'caFile, clientCert, credentials, mirror, noProxy, plainHttp, proxy, skipTlsVerify'
+    static final String REGISTRY = 'caFile, clientCert, credentials, limits, mirror, noProxy, plainHttp, proxy, skipTlsVerify'
     static final String CREDENTIALS = 'authFile, dockerConfig, env, helper, podmanAuth'
     static final String PATTERNS = "reference patterns like 'docker.io/library/*'"
 
@@ -85,6 +85,13 @@ class PolicyDslErrorsSpec extends Specification {
         "limits { timeout '2d' }"                                                 | "(policy.groovy, line 1) timeout '2d' is not a duration; use a number and a unit: 500ms, 10s, 1.5m, 2h, or plain seconds like 30"
         "limits { timeout '25h' }"                                                | "(policy.groovy, line 1) timeout '25h' is longer than the 24h limit"
         "limits { timeout 10 }"                                                   | "(policy.groovy, line 1) timeout expects a duration like '500ms', '10s', '1.5m', '2h' or '30' (seconds), got 10"
+        "registry('r.example') { limits { rate '10' } }"                           | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '10'"
+        "registry('r.example') { limits { rate '0/s' } }"                          | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '0/s'"
+        "registry('r.example') { limits { rate '10/d' } }"                         | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got '10/d'"
+        "registry('r.example') { limits { rate 10 } }"                             | "(policy.groovy, line 1) rate expects a rate like '10/s', '300/m' or '1000/h', got 10"
+        "registry('r.example') {\n  limits { concurrency 2 }\n}"                  | "(policy.groovy, line 2) unknown keyword 'concurrency' in limits of registry 'r.example'; expected one of: rate"
+        "registry('r.example') {\n  limits { rate '1/s' }\n  limits { rate '2/s' }\n}" | '(policy.groovy, line 3) limits is given twice (first at line 2)'
+        "limits { rate '10/s' }"                                                  | "(policy.groovy, line 1) unknown keyword 'rate' in limits; expected one of: concurrency, perRegistry, retries, timeout"
         // bad globs
         "allow '***'"                                                             | "(policy.groovy, line 1) invalid pattern '***' in allow: '**' must be a whole path component, between slashes"
         "deny ''"                                                                 | "(policy.groovy, line 1) invalid pattern '' in deny: a pattern cannot be empty"

@@ -134,6 +134,24 @@ class PolicyDslSpec extends Specification {
                 Optional.of(new ClientCertFiles(dir.resolve('client.pem'), dir.resolve('client.key'), at(1)))
     }
 
+    @Unroll("limits { rate '#text' } is #perSecond requests a second")
+    def "a registry's limits block sets its request pace"(String text, double perSecond) {
+        when:
+        RegistryRule rule = load("registry('r.example') {\n  limits { rate '${text}' }\n}").registries()[0]
+
+        then:
+        rule.rate().get().perSecond() == perSecond
+        rule.rate().get().text() == text
+        load("registry('r.example') { plainHttp() }").registries()[0].rate().empty
+
+        where:
+        text      | perSecond
+        '10/s'    | 10d
+        '0.5/s'   | 0.5d
+        '300/m'   | 5d
+        '7200/h'  | 2d
+    }
+
     def "a CA file given with an absolute path is kept as it is"() {
         given:
         Path pem = Files.writeString(dir.resolve('abs.pem'), 'x')
@@ -291,10 +309,11 @@ class PolicyDslSpec extends Specification {
         ImageDelegate       | ['baseImage', 'forbidRootUser', 'label', 'maxAge', 'maxSize', 'requireLabel']
         MatchDelegate       | ['image', 'tags']
         WarnDelegate        | ['image', 'match', 'tags']
-        RegistryDelegate    | ['caFile', 'clientCert', 'credentials', 'mirror', 'noProxy', 'plainHttp', 'proxy', 'skipTlsVerify']
+        RegistryDelegate    | ['caFile', 'clientCert', 'credentials', 'limits', 'mirror', 'noProxy', 'plainHttp', 'proxy', 'skipTlsVerify']
         CredentialsDelegate | ['authFile', 'dockerConfig', 'env', 'helper', 'podmanAuth']
         TagsDelegate        | ['forbid', 'requireDigest']
         LimitsDelegate      | ['concurrency', 'perRegistry', 'retries', 'timeout']
+        RegistryLimitsDelegate | ['rate']
     }
 
     def "a policy file loads with its file name, and relative paths resolve against its directory"() {

@@ -28,7 +28,7 @@ class ReportSpec extends Specification {
 
     static final List<String> RESULT_KEYS = ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag',
                                              'status', 'digest', 'mediaType', 'size', 'platforms', 'reason', 'cause',
-                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'proxy', 'policy',
+                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'endpointRepository', 'proxy', 'policy',
                                              'file', 'line', 'column', 'context', 'warnings', 'unevaluated']
     static final Map<String, Integer> REQUESTS = [pings: 3, tokenRequests: 2, manifestRequests: 6, blobRequests: 0, retries: 1]
 
@@ -86,7 +86,7 @@ class ReportSpec extends Specification {
 
     def "the document has the schema version, results in input order, a summary, the request counts and the exit code"() {
         expect:
-        document.keySet() as List == ['schemaVersion', 'results', 'summary', 'requests', 'exitCode']
+        document.keySet() as List == ['schemaVersion', 'results', 'summary', 'requests', 'registries', 'exitCode']
         document.schemaVersion == 1
         document.results*.input == ['nginx', 'ghcr.io/acme/app:9.9', "registry.example.com/private/app@$PINNED".toString(),
                                     'Not A Ref', 'quay.io/org/tool:1', 'alpine:3.19']
