@@ -25,7 +25,11 @@ public final class ReferenceListReader {
      * @throws InputException naming the file and the operating system's reason when it cannot be read
      */
     public List<ListedReference> read(Path file) {
-        String source = file.toString();
+        return read(file, file.toString());
+    }
+
+    /** Reads the list in {@code file}, named {@code source} in entries and errors; as for {@link #read(Path)}. */
+    public List<ListedReference> read(Path file, String source) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, source);
         } catch (IOException e) {
@@ -46,9 +50,10 @@ public final class ReferenceListReader {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
-                String text = entryOf(number == 1 ? stripByteOrderMark(line) : line);
+                String raw = number == 1 ? stripByteOrderMark(line) : line;
+                String text = entryOf(raw);
                 if (!text.isEmpty()) {
-                    entries.add(new ListedReference(text, source, number));
+                    entries.add(new ListedReference(text, source, number, raw.indexOf(text) + 1));
                 }
             }
         } catch (IOException e) {
