@@ -9,7 +9,6 @@ import checkimage.input.JobAuth;
 import checkimage.input.JobConfig;
 import checkimage.input.JobConfigReader;
 import checkimage.input.JobImage;
-import checkimage.input.ListedReference;
 import checkimage.input.ReferenceListReader;
 import checkimage.input.SourceLocation;
 import checkimage.reference.ImageReference;
@@ -74,11 +73,10 @@ final class InputCollector {
 
     private List<CheckItem> fromList(String file) {
         ReferenceListReader reader = new ReferenceListReader();
-        List<ListedReference> listed = file.equals("-")
-                ? reader.read(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)), "-")
-                : reader.read(Path.of(file), names.shown(Path.of(file)));
-        return listed.stream().map(entry -> CheckItem.at(ImagePlace.of(entry.text(),
-                new SourceLocation(entry.source(), entry.line(), entry.column()), ""))).toList();
+        List<ImagePlace> listed = file.equals("-")
+                ? reader.places(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)), "-")
+                : reader.places(Path.of(file), names.shown(Path.of(file)));
+        return listed.stream().map(CheckItem::at).toList();
     }
 
     private List<CheckItem> fromJob(Path job, Path secrets) {

@@ -9,21 +9,15 @@ import java.util.Objects;
  * @param text the reference text, e.g. {@code registry.example.com/team/app:1.2}
  * @param source the list's file name, or {@code -} for standard input
  * @param line the 1-based line number
- * @param column the 1-based column the text starts at
  */
-public record ListedReference(String text, String source, int line, int column) {
+public record ListedReference(String text, String source, int line) {
 
     public ListedReference {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");
-        if (line < 1 || column < 1) {
-            throw new IllegalArgumentException("line and column must be 1 or more, got " + line + ":" + column);
+        if (line < 1) {
+            throw new IllegalArgumentException("line must be 1 or more, got " + line);
         }
-    }
-
-    /** An entry starting in the first column. */
-    public ListedReference(String text, String source, int line) {
-        this(text, source, line, 1);
     }
 
     /** {@code source:line}, for messages. */

@@ -95,6 +95,9 @@ public final class ManifestReader {
 
     /** Reads one document; returns how many pod specs it held. */
     private int document(YamlNode root, int number) {
+        if (root.isAbsent()) {
+            return 0; // an empty document, as helm template leaves between files
+        }
         Optional<String> kind = root.get("kind").optionalString();
         if (!root.isMap() || kind.isEmpty() || root.get("apiVersion").optionalString().isEmpty()) {
             notes.add(InputNote.verbose(root.location().where() + ": document " + number

@@ -1,6 +1,7 @@
 package checkimage.input;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ final class PodSpecImages {
                 places.add(placeOf(containers.get(i), owner + ", " + list[1] + " " + nameOf(containers.get(i), i)));
             }
         }
+        // in line order: initContainers are often written after containers
+        places.sort(Comparator.comparingInt((ImagePlace p) -> p.location().line()).thenComparingInt(p -> p.location().column()));
         return places;
     }
 
