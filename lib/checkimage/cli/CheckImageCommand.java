@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
             "  check-image nginx:1.27 ghcr.io/acme/app@sha256:...",
             "  check-image --file images.txt --output json | jq '.results[] | select(.status != \"accessible\")'",
             "  check-image --job job.yaml --secrets secrets.yaml --task-role worker",
+            "  helm template ./chart | check-image --manifest -",
+            "  check-image --scan . --offline",
             "  check-image --offline docker.io/ubuntu",
             "  check-image --policy scripts/policies/corporate.groovy --file images.txt"})
 public final class CheckImageCommand implements Callable<Integer> {
@@ -43,6 +45,27 @@ public final class CheckImageCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "PATH",
             description = "Read references from a file, one per line ('#' comments); '-' reads stdin. Repeatable.")
     List<String> files = new ArrayList<>();
+
+    @Option(names = "--manifest", paramLabel = "PATH", description = "Kubernetes manifests (YAML or JSON, several documents, "
+            + "Lists): check every pod spec's images, with the pull secrets found in them; a directory is walked for "
+            + "*.yaml, *.yml, *.json; '-' reads stdin (helm template ... | check-image --manifest -). Repeatable.")
+    List<String> manifests = new ArrayList<>();
+
+    @Option(names = "--compose", paramLabel = "PATH", description = "Docker compose files (overrides as more files): "
+            + "check services' images, interpolated as docker compose does. Repeatable.")
+    List<Path> composeFiles = new ArrayList<>();
+
+    @Option(names = "--dockerfile", paramLabel = "PATH", description = "A Dockerfile: check every FROM image (and the "
+            + "# syntax= frontend), with ARG defaults. Repeatable.")
+    List<Path> dockerfiles = new ArrayList<>();
+
+    @Option(names = "--build-arg", paramLabel = "NAME=VALUE", description = "Override a Dockerfile ARG. Repeatable.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--scan", paramLabel = "DIR", description = "Walk a tree and read every Dockerfile, compose file, "
+            + "Kubernetes manifest and OpenPAI job in it (hidden directories, node_modules, vendor skipped; -v lists "
+            + "what was read as what). Repeatable.")
+    List<Path> scans = new ArrayList<>();
 
     @Option(names = "--job", paramLabel = "JOB.yaml", description = "An OpenPAI job config (protocol v2): check its task roles' docker images.")
     Path job;

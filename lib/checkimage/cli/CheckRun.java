@@ -3,12 +3,16 @@ package checkimage.cli;
 import checkimage.client.ImageChecker;
 import checkimage.client.ImageCheckerBuilder;
 import checkimage.client.RequestStats;
+import checkimage.credentials.CredentialChain;
 import checkimage.credentials.CredentialChains;
 import checkimage.credentials.CredentialHelpers;
 import checkimage.credentials.CredentialSource;
 import checkimage.credentials.Environment;
 import checkimage.credentials.ExplicitCredentials;
 import checkimage.credentials.PullSecret;
+import checkimage.credentials.PullSecretSource;
+import checkimage.input.ImagePlace;
+import checkimage.input.InputNote;
 import checkimage.input.PullSecretReader;
 import checkimage.policy.OnUnknown;
 import checkimage.policy.Policy;
@@ -16,7 +20,9 @@ import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.report.JsonReport;
+import checkimage.report.Redactor;
 import checkimage.report.ReportEntry;
+import checkimage.report.SourcePlace;
 import checkimage.report.Status;
 import checkimage.report.Summary;
 import checkimage.report.TextReport;
@@ -26,7 +32,7 @@ import checkimage.result.CheckResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +57,43 @@ final class CheckRun {
     int run() {
         validate();
         ExplicitCredentials explicit = new ExplicitCredentials();
-        List<CheckItem> items = new InputCollector(command, terminal, explicit).collect();
+        InputCollector collector = new InputCollector(command, terminal, explicit);
+        List<CheckItem> items = collector.collect();
+        printNotes(collector.notes());
+        List<String> problems = collector.problems();
         if (items.isEmpty()) {
-            throw new UsageException("no image to check: give IMAGE arguments, --file PATH or --job JOB.yaml");
+            if (!problems.isEmpty()) {
+                printProblems(problems);
+                return ExitCodes.USAGE;
+            }
+            throw new UsageException("no image to check: give IMAGE arguments, --file, --job, --manifest, --compose,"
+                    + " --dockerfile or --scan (found no image in them)");
         }
         policy = command.policy == null ? null : PolicySupport.load(command.policy, terminal.env());
         List<Judged> judged = judge(items);
         Map<String, Integer> requests = new LinkedHashMap<>();
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
-        int exit = exitCode(entries);
+        int exit = problems.isEmpty() ? exitCode(entries) : ExitCodes.USAGE;
         print(entries, requests, exit);
+        printProblems(problems);
         return exit;
+    }
+
+    private void printNotes(List<InputNote> notes) {
+        for (InputNote note : notes) {
+            if (note.level() == InputNote.Level.WARNING) {
+                terminal.err().println("check-image: warning: " + Redactor.redact(note.toString()));
+            } else if (command.verbose) {
+                terminal.err().println("check-image: " + Redactor.redact(note.toString()));
+            }
+        }
+    }
+
+    private void printProblems(List<String> problems) {
+        if (!problems.isEmpty()) {
+            terminal.err().println("check-image: " + problems.size() + " file(s) could not be read; the rest were checked:");
+            problems.forEach(problem -> terminal.err().println("check-image: " + Redactor.redact(problem)));
+        }
     }
 
     private void validate() {
@@ -71,8 +103,15 @@ final class CheckRun {
         if (command.passwordStdin && command.username == null) {
             throw new UsageException("--password-stdin needs --username");
         }
-        if (command.passwordStdin && command.files.contains("-")) {
-            throw new UsageException("--password-stdin and --file - cannot both read stdin");
+        long stdinReaders = command.files.stream().filter("-"::equals).count()
+                + command.manifests.stream().filter("-"::equals).count() + (command.passwordStdin ? 1 : 0);
+        if (stdinReaders > 1) {
+            throw new UsageException(command.passwordStdin
+                    ? "--password-stdin and --file - (or --manifest -) cannot both read stdin"
+                    : "only one of --file - and --manifest - can read stdin, once");
+        }
+        if (!command.buildArgs.isEmpty() && command.dockerfiles.isEmpty() && command.scans.isEmpty()) {
+            throw new UsageException("--build-arg is only used with --dockerfile or --scan");
         }
         if (command.secrets != null && command.job == null) {
             throw new UsageException("--secrets is only used with --job");
@@ -82,9 +121,17 @@ final class CheckRun {
     private List<Judged> judge(List<CheckItem> items) {
         List<Judged> judged = new ArrayList<>();
         for (CheckItem item : items) {
+            Optional<ImagePlace> place = item.place();
+            Optional<String> invalid = place.flatMap(ImagePlace::invalid);
+            if (invalid.isPresent()) {
+                judged.add(new Judged(item, null, "invalid image value at " + place.get().location() + ": "
+                        + invalid.get(), Optional.empty()));
+                continue;
+            }
+            boolean built = place.flatMap(ImagePlace::notChecked).isPresent();
             try {
                 ImageReference reference = ImageReference.parse(item.input());
-                Optional<Verdict> verdict = policy == null ? Optional.empty() : Optional.of(policy.evaluate(reference));
+                Optional<Verdict> verdict = policy == null || built ? Optional.empty() : Optional.of(policy.evaluate(reference));
                 judged.add(new Judged(item, reference, null, verdict));
             } catch (InvalidReferenceException e) {
                 judged.add(new Judged(item, null, e.getMessage(), Optional.empty()));
@@ -105,43 +152,63 @@ final class CheckRun {
         CheckOutcome outcome = one.reference() == null
                 ? new CheckOutcome.InvalidReference(one.item().input(), one.problem())
                 : new CheckOutcome.NotChecked(one.reference());
-        return new ReportEntry(new CheckResult(one.item().input(), outcome, "", Duration.ZERO), one.item().origin(), one.verdict());
+        return entry(one, new CheckResult(one.item().input(), outcome, "", Duration.ZERO));
     }
 
+    private static ReportEntry entry(Judged one, CheckResult result) {
+        Optional<SourcePlace> place = one.item().place().map(p -> new SourcePlace(p.location().file(),
+                p.location().line(), p.location().column(), p.context(), p.notChecked()));
+        return new ReportEntry(result, one.item().origin(), one.verdict(), place);
+    }
+
+    /**
+     * Checks every checkable input, each distinct reference once per set of pod pull secrets: images of pods
+     * with the same secrets (or none) share one checker; a reference used by pods with different secrets is
+     * checked once per set, since the answer may differ.
+     */
     private List<ReportEntry> online(List<Judged> judged, ExplicitCredentials explicit, Map<String, Integer> requests) {
-        List<Judged> checkable = judged.stream().filter(Judged::checkable).toList();
-        List<CheckResult> results = List.of();
-        if (!checkable.isEmpty()) {
-            try (ImageChecker checker = builder(explicit, checkable).build()) {
-                results = checker.checkAll(checkable.stream().map(j -> j.item().input()).toList());
-                if (progress != null) {
-                    progress.finish();
+        Map<List<PullSecret>, List<Judged>> groups = new LinkedHashMap<>();
+        judged.stream().filter(Judged::checkable)
+                .forEach(one -> groups.computeIfAbsent(one.item().pullSecrets(), s -> new ArrayList<>()).add(one));
+        Map<Judged, CheckResult> results = new IdentityHashMap<>();
+        if (!groups.isEmpty()) {
+            CredentialSource standard = credentials(explicit);
+            groups.forEach((secrets, members) -> {
+                CredentialSource source = secrets.isEmpty() ? standard
+                        : new CredentialChain(List.of(PullSecretSource.ofManifest(secrets), standard));
+                try (ImageChecker checker = builder(source, members).build()) {
+                    List<CheckResult> checked = checker.checkAll(members.stream().map(j -> j.item().input()).toList());
+                    for (int i = 0; i < members.size(); i++) {
+                        results.put(members.get(i), checked.get(i));
+                    }
+                    count(checker.stats(), requests);
                 }
-                count(checker.stats(), requests);
+            });
+            if (progress != null) {
+                progress.finish();
             }
         }
-        Iterator<CheckResult> checked = results.iterator();
         List<ReportEntry> entries = new ArrayList<>();
         for (Judged one : judged) {
-            entries.add(one.checkable() ? new ReportEntry(checked.next(), one.item().origin(), one.verdict()) : uncheckedEntry(one));
+            entries.add(one.checkable() ? entry(one, results.get(one)) : uncheckedEntry(one));
         }
         return entries;
     }
 
     private void count(RequestStats stats, Map<String, Integer> requests) {
-        requests.put("pings", stats.pings());
-        requests.put("tokenRequests", stats.tokenRequests());
-        requests.put("manifestRequests", stats.manifestRequests());
-        requests.put("blobRequests", stats.blobRequests());
-        requests.put("retries", stats.retries());
+        requests.merge("pings", stats.pings(), Integer::sum);
+        requests.merge("tokenRequests", stats.tokenRequests(), Integer::sum);
+        requests.merge("manifestRequests", stats.manifestRequests(), Integer::sum);
+        requests.merge("blobRequests", stats.blobRequests(), Integer::sum);
+        requests.merge("retries", stats.retries(), Integer::sum);
         if (command.verbose) {
             terminal.err().println("check-image: " + stats);
         }
     }
 
-    private ImageCheckerBuilder builder(ExplicitCredentials explicit, List<Judged> checkable) {
+    private ImageCheckerBuilder builder(CredentialSource credentials, List<Judged> checkable) {
         ImageCheckerBuilder builder = ImageChecker.builder()
-                .credentials(credentials(explicit))
+                .credentials(credentials)
                 .timeout(command.timeout)
                 .concurrency(command.concurrency)
                 .perRegistry(command.perRegistry)

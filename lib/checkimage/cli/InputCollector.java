@@ -3,13 +3,14 @@ package checkimage.cli;
 import checkimage.credentials.Credential;
 import checkimage.credentials.ExplicitCredentials;
 import checkimage.credentials.Secret;
-import checkimage.input.InputException;
+import checkimage.input.ImagePlace;
+import checkimage.input.InputNote;
 import checkimage.input.JobAuth;
 import checkimage.input.JobConfig;
 import checkimage.input.JobConfigReader;
 import checkimage.input.JobImage;
-import checkimage.input.ListedReference;
 import checkimage.input.ReferenceListReader;
+import checkimage.input.SourceLocation;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 
@@ -20,11 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Gathers what to check, in order: IMAGE arguments, then {@code --file} lists, then the OpenPAI job's task
- * roles. Explicit credentials (the job's {@code auth} blocks, {@code --username/--password-stdin}) are put into
+ * roles, then the images named in manifests, compose files, Dockerfiles and scanned trees ({@link FileInputs}). Explicit credentials (the job's {@code auth} blocks, {@code --username/--password-stdin}) are put into
  * {@code explicit} on the way.
  */
 final class InputCollector {
@@ -32,13 +34,17 @@ final class InputCollector {
     private final CheckImageCommand command;
     private final Terminal terminal;
     private final ExplicitCredentials explicit;
+    private final PathNames names = PathNames.ofWorkingDirectory();
+    private final FileInputs files;
 
     InputCollector(CheckImageCommand command, Terminal terminal, ExplicitCredentials explicit) {
         this.command = command;
         this.terminal = terminal;
         this.explicit = explicit;
+        this.files = new FileInputs(command, terminal, names, job -> fromJob(job, null));
     }
 
+    /** IMAGE arguments, then {@code --file} lists, the {@code --job}, and the files of {@link FileInputs}. */
     List<CheckItem> collect() {
         List<CheckItem> items = new ArrayList<>();
         command.images.forEach(image -> items.add(new CheckItem(image, "argument")));
@@ -48,34 +54,48 @@ final class InputCollector {
         if (command.job != null) {
             items.addAll(fromJob(command.job, command.secrets));
         }
+        items.addAll(files.collect());
         if (command.username != null) {
             addUserCredential(items);
         }
         return items;
     }
 
+    /** Warnings and verbose notes of the file readers. */
+    List<InputNote> notes() {
+        return files.notes();
+    }
+
+    /** Scanned files that could not be read (the run goes on, and exits 2). */
+    List<String> problems() {
+        return files.problems();
+    }
+
     private List<CheckItem> fromList(String file) {
         ReferenceListReader reader = new ReferenceListReader();
-        List<ListedReference> listed = file.equals("-")
-                ? reader.read(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)), "-")
-                : reader.read(Path.of(file));
-        return listed.stream().map(entry -> new CheckItem(entry.text(), entry.where())).toList();
+        List<ImagePlace> listed = file.equals("-")
+                ? reader.places(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)), "-")
+                : reader.places(Path.of(file), names.shown(Path.of(file)));
+        return listed.stream().map(CheckItem::at).toList();
     }
 
     private List<CheckItem> fromJob(Path job, Path secrets) {
         JobConfigReader reader = new JobConfigReader();
+        String shown = names.shown(job);
         JobConfig config = secrets == null ? reader.read(job) : reader.read(job, secrets);
         List<JobImage> images = config.select(Optional.ofNullable(command.taskRole), terminal.env());
+        Map<String, SourceLocation> locations = reader.imageLocations(job, shown);
         List<CheckItem> items = new ArrayList<>();
         for (JobImage image : images) {
-            items.add(new CheckItem(image.uri(), job.getFileName() + " task role " + image.taskRole()
-                    + " (prerequisite " + image.prerequisite() + ")"));
-            image.auth().ifPresent(auth -> addJobCredential(image, auth));
+            SourceLocation location = locations.getOrDefault(image.prerequisite(), new SourceLocation(shown, 1, 1));
+            items.add(CheckItem.at(ImagePlace.of(image.uri(), location, "task role " + image.taskRole()
+                    + " (prerequisite " + image.prerequisite() + ")")));
+            image.auth().ifPresent(auth -> addJobCredential(job, image, auth));
         }
         return items;
     }
 
-    private void addJobCredential(JobImage image, JobAuth auth) {
+    private void addJobCredential(Path job, JobImage image, JobAuth auth) {
         ImageReference reference;
         try {
             reference = ImageReference.parse(image.uri());
@@ -83,7 +103,7 @@ final class InputCollector {
             return; // the check reports the invalid reference itself
         }
         if (!auth.appliesTo(reference.domain())) {
-            terminal.err().println("check-image: warning: " + command.job.getFileName() + ": auth of prerequisite '"
+            terminal.err().println("check-image: warning: " + job.getFileName() + ": auth of prerequisite '"
                     + auth.prerequisite() + "' is for " + auth.registryHost().orElse("?") + ", not " + reference.domain()
                     + "; checking " + reference.familiar() + " without it");
             return;

@@ -26,6 +26,7 @@ public final class PullSecretSource implements CredentialSource {
 
     private final List<Entry> entries;
     private final List<String> files;
+    private final boolean fromManifests;
 
     /**
      * Parses the secrets' configs now, so a malformed one is reported before anything is checked.
@@ -33,6 +34,22 @@ public final class PullSecretSource implements CredentialSource {
      * @throws CredentialException naming the file, secret and key when a config is malformed
      */
     public PullSecretSource(List<PullSecret> secrets) {
+        this(secrets, false);
+    }
+
+    /**
+     * The pull secrets a pod names in a manifest input, whose {@link PullSecret#name()} is {@code namespace/name}
+     * and {@link PullSecret#file()} is {@code file:line}: provenance reads {@code pull secret shop/regcred
+     * (k8s/secret.yaml:3)}.
+     *
+     * @throws CredentialException naming the secret and key when a config is malformed
+     */
+    public static PullSecretSource ofManifest(List<PullSecret> secrets) {
+        return new PullSecretSource(secrets, true);
+    }
+
+    private PullSecretSource(List<PullSecret> secrets, boolean fromManifests) {
+        this.fromManifests = fromManifests;
         List<Entry> all = new ArrayList<>();
         for (PullSecret secret : secrets) {
             entriesOf(secret).forEach((key, auth) -> all.add(new Entry(RegistryGlob.parse(key), auth, secret)));
@@ -47,8 +64,10 @@ public final class PullSecretSource implements CredentialSource {
     public Credential lookup(String registry, String repository) {
         for (Entry entry : entries) {
             if (entry.glob().matches(registry, repository)) {
-                Optional<Credential> credential = entry.auth().credential(
-                        "pull secret " + entry.secret().file() + " (" + entry.auth().key() + ")", false);
+                String provenance = fromManifests
+                        ? "pull secret " + entry.secret().name() + " (" + entry.secret().file() + ")"
+                        : "pull secret " + entry.secret().file() + " (" + entry.auth().key() + ")";
+                Optional<Credential> credential = entry.auth().credential(provenance, false);
                 if (credential.isPresent()) {
                     return credential.get();
                 }

@@ -1,9 +1,12 @@
 package checkimage.input;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads an OpenPAI job config (protocol v2) into a {@link JobConfig}: for each task role, the docker image
@@ -65,6 +68,27 @@ public final class JobConfigReader {
     public JobConfig parse(String jobYaml, String source, Secrets secrets) {
         List<Object> documents = loader.load(jobYaml, source, MAX_DOCUMENTS, SECRETS_DOCUMENT);
         return assemble(documents, source, Optional.of(secrets).filter(given -> given.origin().isPresent()));
+    }
+
+    /**
+     * Where each docker image prerequisite's {@code uri} value is written in {@code jobFile}, by prerequisite name,
+     * for reports; {@code shown} names the file. Call after {@link #read}, which validated the file.
+     */
+    public Map<String, SourceLocation> imageLocations(Path jobFile, String shown) {
+        List<Node> documents = loader.compose(YamlLoader.readText(jobFile, shown), shown, MAX_DOCUMENTS);
+        Map<String, SourceLocation> locations = new HashMap<>();
+        if (documents.isEmpty() || documents.get(0) == null) {
+            return locations;
+        }
+        YamlNode prerequisites = YamlNode.root(documents.get(0), shown).get("prerequisites");
+        if (prerequisites.isList()) {
+            for (YamlNode prerequisite : prerequisites.items()) {
+                YamlNode uri = prerequisite.get("uri");
+                prerequisite.get("name").optionalString().filter(n -> !uri.isMissing())
+                        .ifPresent(name -> locations.putIfAbsent(name, uri.location()));
+            }
+        }
+        return locations;
     }
 
     private static JobConfig assemble(List<Object> documents, String source, Optional<Secrets> separate) {

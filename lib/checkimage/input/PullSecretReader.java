@@ -68,7 +68,7 @@ public final class PullSecretReader {
         return secrets;
     }
 
-    private void collect(YamlValue document, String file, List<PullSecret> secrets, List<String> skipped) {
+    private static void collect(YamlValue document, String file, List<PullSecret> secrets, List<String> skipped) {
         String kind = document.get("kind").optionalText().orElse("Secret");
         if (kind.endsWith("List")) {
             for (YamlValue item : document.get("items").items()) {
@@ -80,7 +80,8 @@ public final class PullSecretReader {
         }
     }
 
-    private Optional<PullSecret> secretOf(YamlValue value, String file, List<String> skipped) {
+    /** The pull secret {@code value} holds, or empty (noted in {@code skipped}) for another kind or type. */
+    static Optional<PullSecret> secretOf(YamlValue value, String file, List<String> skipped) {
         String kind = value.get("kind").optionalText().orElse("Secret");
         YamlValue metadata = value.get("metadata");
         String name = metadata.isMap() ? metadata.get("name").optionalText().orElse("") : "";
@@ -97,7 +98,7 @@ public final class PullSecretReader {
         return Optional.of(new PullSecret(file, name, format.get(), configOf(value, format.get())));
     }
 
-    private String configOf(YamlValue secret, PullSecret.Format format) {
+    private static String configOf(YamlValue secret, PullSecret.Format format) {
         String key = format.dataKey();
         Optional<YamlValue> plain = entry(secret.get("stringData"), key);
         if (plain.isPresent()) {

@@ -40,21 +40,42 @@ public final class ReferenceListReader {
      * @throws InputException naming the source when reading fails
      */
     public List<ListedReference> read(Reader reader, String source) {
+        return places(reader, source).stream()
+                .map(place -> new ListedReference(place.text(), source, place.location().line())).toList();
+    }
+
+    /**
+     * Reads the list from {@code reader} as image places: each entry at its line and the column its text starts
+     * at, with no context; {@code source} names the list ({@code -} for standard input).
+     *
+     * @throws InputException naming the source when reading fails
+     */
+    public List<ImagePlace> places(Reader reader, String source) {
         BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
-        List<ListedReference> entries = new ArrayList<>();
+        List<ImagePlace> entries = new ArrayList<>();
         try {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
-                String text = entryOf(number == 1 ? stripByteOrderMark(line) : line);
+                String raw = number == 1 ? stripByteOrderMark(line) : line;
+                String text = entryOf(raw);
                 if (!text.isEmpty()) {
-                    entries.add(new ListedReference(text, source, number));
+                    entries.add(ImagePlace.of(text, new SourceLocation(source, number, raw.indexOf(text) + 1), ""));
                 }
             }
         } catch (IOException e) {
             throw InputException.unreadable(source, e);
         }
         return List.copyOf(entries);
+    }
+
+    /** Reads the list in {@code file} as image places named {@code source}; as for {@link #places(Reader, String)}. */
+    public List<ImagePlace> places(Path file, String source) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return places(reader, source);
+        } catch (IOException e) {
+            throw InputException.unreadable(source, e);
+        }
     }
 
     private static String entryOf(String line) {

@@ -65,17 +65,62 @@ final class YamlLoader {
         return loaded;
     }
 
-    // Reads at most one byte past the limit, so a huge file or an endless pipe is refused without being slurped.
-    private static String read(Path file, String source) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge(source);
+    /**
+     * Composes the documents of {@code text} into SnakeYAML nodes, which keep their marks (line and column), under
+     * the same limits; nothing is constructed. A {@code null} entry is an empty document.
+     *
+     * @param maxDocuments documents beyond this many are not composed: the result then has {@code maxDocuments + 1}
+     *     entries
+     */
+    List<Node> compose(String text, String source, int maxDocuments) {
+        if (text.length() > MAX_BYTES) {
+            throw tooLarge(source);
+        }
+        Iterator<Node> documents = newYaml().composeAll(new StringReader(text)).iterator();
+        List<Node> composed = new ArrayList<>();
+        while (composed.size() <= maxDocuments) {
+            try {
+                if (!documents.hasNext()) {
+                    break;
+                }
+                composed.add(documents.next());
+            } catch (YAMLException e) {
+                // manifests may hold Secrets: details that could echo the text are withheld
+                throw YamlProblems.describe(e, source, true);
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        return composed;
+    }
+
+    /** Reads {@code file} as UTF-8 text under the size limit, named {@code source} in errors. */
+    static String readText(Path file, String source) {
+        return read(file, source);
+    }
+
+    /** Reads at most {@link #MAX_BYTES} + 1 bytes of {@code in} as UTF-8, named {@code source} in errors. */
+    static String readText(InputStream in, String source) {
+        try {
+            return decode(in.readNBytes(MAX_BYTES + 1), source);
         } catch (IOException e) {
             throw InputException.unreadable(source, e);
         }
+    }
+
+    // Reads at most one byte past the limit, so a huge file or an endless pipe is refused without being slurped.
+    private static String read(Path file, String source) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(in.readNBytes(MAX_BYTES + 1), source);
+        } catch (IOException e) {
+            throw InputException.unreadable(source, e);
+        }
+    }
+
+    private static String decode(byte[] bytes, String source) throws IOException {
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(source);
+        }
+        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static InputException tooLarge(String source) {

@@ -57,7 +57,7 @@ public final class JsonReport {
         map.put("mediaType", outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
         map.put("size", outcome instanceof CheckOutcome.Accessible a && a.size() >= 0 ? a.size() : null);
         map.put("platforms", outcome instanceof CheckOutcome.Accessible a ? a.platforms() : List.of());
-        map.put("reason", Redactor.redact(entry.deniedByPolicy() ? entry.verdict().orElseThrow().message() : outcome.reason()));
+        map.put("reason", Redactor.redact(entry.reason()));
         map.put("cause", outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
         map.put("rejection", outcome instanceof CheckOutcome.AuthRejected r ? lower(r.rejection().name()) : null);
         map.put("retryAfterSeconds", outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
@@ -67,6 +67,10 @@ public final class JsonReport {
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
         map.put("policy", entry.verdict().map(JsonReport::verdict).orElse(null));
+        map.put("file", entry.place().map(p -> Redactor.redact(p.file())).orElse(null));
+        map.put("line", entry.place().map(SourcePlace::line).orElse(null));
+        map.put("column", entry.place().map(SourcePlace::column).orElse(null));
+        map.put("context", entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).map(Redactor::redact).orElse(null));
         return map;
     }
 

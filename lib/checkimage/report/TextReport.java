@@ -3,7 +3,12 @@ package checkimage.report;
 import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The table operators read: reference, result, and the digest or the reason. Colour only when asked (on a
@@ -16,18 +21,46 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /**
+     * The table: rows of IMAGE arguments first, in input order; then, for each file in the order it was first
+     * named, a line with the file and its rows in line order, each labelled {@code line:column} and ending with
+     * the context ({@code Deployment shop/web, container web}).
+     */
     public static String render(List<ReportEntry> entries, boolean colour, boolean showSource) {
-        int width = "REFERENCE".length();
+        Map<ReportEntry, String> labels = new IdentityHashMap<>();
+        List<Object> rows = new ArrayList<>();
+        Map<String, List<ReportEntry>> byFile = new LinkedHashMap<>();
         for (ReportEntry entry : entries) {
-            width = Math.max(width, label(entry).length());
+            if (entry.place().isEmpty()) {
+                rows.add(entry);
+                labels.put(entry, label(entry));
+            } else {
+                byFile.computeIfAbsent(entry.place().get().file(), f -> new ArrayList<>()).add(entry);
+            }
         }
-        width = Math.min(width, 72);
+        byFile.forEach((file, placed) -> {
+            rows.add(Redactor.redact(file));
+            placed.sort(Comparator.comparingInt((ReportEntry e) -> e.place().get().line())
+                    .thenComparingInt(e -> e.place().get().column()));
+            int digits = placed.stream().mapToInt(e -> where(e).length()).max().orElse(0);
+            for (ReportEntry entry : placed) {
+                rows.add(entry);
+                labels.put(entry, "  " + pad(where(entry), digits) + "  " + label(entry));
+            }
+        });
+        int width = Math.min(labels.values().stream().mapToInt(String::length).max().orElse(0), 72);
+        width = Math.max(width, "REFERENCE".length());
         StringBuilder out = new StringBuilder();
         out.append(pad("REFERENCE", width)).append("  ").append(pad("RESULT", 17)).append("  DETAIL\n");
-        for (ReportEntry entry : entries) {
+        for (Object row : rows) {
+            if (row instanceof String file) {
+                out.append(file).append('\n');
+                continue;
+            }
+            ReportEntry entry = (ReportEntry) row;
             Status status = entry.status();
             String word = status.word().replace('_', ' ');
-            out.append(pad(label(entry), width)).append("  ")
+            out.append(pad(labels.get(entry), width)).append("  ")
                     .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17)).append("  ")
                     .append(Redactor.redact(detail(entry, showSource))).append('\n');
         }
@@ -35,15 +68,21 @@ public final class TextReport {
         return out.toString();
     }
 
+    private static String where(ReportEntry entry) {
+        return entry.place().get().line() + ":" + entry.place().get().column();
+    }
+
     private static String label(ReportEntry entry) {
         ImageReference reference = JsonReport.referenceOf(entry.result().outcome());
-        return reference == null ? Redactor.redact(entry.result().input()) : reference.familiar();
+        String input = entry.result().input();
+        return reference != null ? reference.familiar() : input.isBlank() ? "\"" + input + "\"" : Redactor.redact(input);
     }
 
     private static String detail(ReportEntry entry, boolean showSource) {
         CheckOutcome outcome = entry.result().outcome();
-        if (entry.deniedByPolicy()) {
-            return entry.verdict().orElseThrow().message();
+        String context = entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).map(c -> "  (" + c + ")").orElse("");
+        if (entry.deniedByPolicy() || entry.status() == Status.NOT_CHECKED && entry.place().flatMap(SourcePlace::notChecked).isPresent()) {
+            return entry.reason() + context;
         }
         String detail = outcome instanceof CheckOutcome.Accessible a
                 ? a.digest() + (a.mediaType().isEmpty() ? "" : "  " + a.mediaType())
@@ -56,7 +95,7 @@ public final class TextReport {
         if (showSource && !entry.result().credentialSource().isEmpty()) {
             detail += "  (credentials: " + entry.result().credentialSource() + ")";
         }
-        return detail;
+        return detail + context;
     }
 
     private static String colourOf(Status status) {
