@@ -19,18 +19,19 @@ import checkimage.policy.Policy;
 import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-import checkimage.report.JsonReport;
 import checkimage.report.Redactor;
+import checkimage.report.ReportData;
+import checkimage.report.ReportFormat;
 import checkimage.report.ReportEntry;
 import checkimage.report.SourcePlace;
 import checkimage.report.Status;
 import checkimage.report.Summary;
-import checkimage.report.TextReport;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ final class CheckRun {
 
     int run() {
         validate();
+        ReportOutput reports = new ReportOutput(command, terminal);
         ExplicitCredentials explicit = new ExplicitCredentials();
         InputCollector collector = new InputCollector(command, terminal, explicit);
         List<CheckItem> items = collector.collect();
@@ -74,9 +76,9 @@ final class CheckRun {
         Map<String, Integer> requests = new LinkedHashMap<>();
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
         int exit = problems.isEmpty() ? exitCode(entries) : ExitCodes.USAGE;
-        print(entries, requests, exit);
+        boolean written = print(reports, new ReportData(entries, requests, exit, failOnUnknown(), Instant.now(), reports.paths()));
         printProblems(problems);
-        return exit;
+        return written ? exit : ExitCodes.USAGE;
     }
 
     private void printNotes(List<InputNote> notes) {
@@ -261,19 +263,14 @@ final class CheckRun {
         return command.failOnUnknown || policy != null && policy.onUnknown() == OnUnknown.FAIL;
     }
 
-    private void print(List<ReportEntry> entries, Map<String, Integer> requests, int exit) {
-        if (command.quiet) {
-            return;
-        }
-        if (command.output == CheckImageCommand.Output.json) {
-            terminal.out().println(JsonReport.render(entries, requests, exit));
-            return;
-        }
-        terminal.out().print(TextReport.render(entries, terminal.colour() && !command.noColor, command.verbose));
-        int unknown = Summary.of(entries).count(Status.UNKNOWN);
-        if (unknown > 0 && !failOnUnknown()) {
+    /** The stdout report and the --report files; false when a file could not be written. */
+    private boolean print(ReportOutput reports, ReportData data) {
+        ReportFormat format = ReportFormat.valueOf(command.output.name().toUpperCase(java.util.Locale.ROOT));
+        boolean written = reports.emit(data, format, terminal.colour() && !command.noColor);
+        int unknown = Summary.of(data.entries()).count(Status.UNKNOWN);
+        if (!command.quiet && format == ReportFormat.TEXT && unknown > 0 && !failOnUnknown()) {
             terminal.err().println("check-image: warning: " + unknown + " result(s) unknown; they pass without --fail-on-unknown");
         }
-        terminal.out().flush();
+        return written;
     }
 }
