@@ -1,5 +1,7 @@
 package checkimage.cli;
 
+import checkimage.input.ComposeReader;
+import checkimage.input.DockerfileReader;
 import checkimage.input.InputException;
 import checkimage.input.InputNote;
 import checkimage.input.ManifestImages;
@@ -12,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The inputs that name images in files: {@code --manifest}, {@code --compose}, {@code --dockerfile} and
@@ -42,10 +47,19 @@ final class FileInputs {
         this.jobs = jobs;
     }
 
-    /** Reads every file input; the items come in the order files were given, manifests last. */
+    /** Reads every file input: compose files, Dockerfiles and scanned files first, manifests last. */
     List<CheckItem> collect() {
         for (String manifest : command.manifests) {
             readManifest(manifest);
+        }
+        if (!command.composeFiles.isEmpty()) {
+            command.composeFiles.forEach(this::firstTime);
+            add(new ComposeReader(terminal.env()).read(command.composeFiles));
+        }
+        for (Path dockerfile : command.dockerfiles) {
+            if (firstTime(dockerfile)) {
+                add(new DockerfileReader().read(dockerfile, buildArgs()));
+            }
         }
         for (Path root : command.scans) {
             scan(root);
@@ -95,27 +109,49 @@ final class FileInputs {
         }
         TreeScanner.Scan scan = new TreeScanner(names::shown).scan(root, false);
         notes.addAll(scan.notes());
-        for (TreeScanner.ScannedFile file : scan.files()) {
-            if (!firstTime(file.path())) {
-                continue;
+        Map<String, String> args = buildArgs();
+        for (List<Path> project : ComposeProjects.of(scan.files())) {
+            if (project.stream().allMatch(this::firstTime)) {
+                readScanned(TreeScanner.FileKind.COMPOSE, project, args);
             }
-            String shown = names.shown(file.path());
-            notes.add(InputNote.verbose("read " + shown + " as " + file.kind().description()));
-            try {
-                read(file, shown);
-            } catch (InputException e) {
-                problems.add(e.getMessage());
+        }
+        for (TreeScanner.ScannedFile file : scan.files()) {
+            if (file.kind() != TreeScanner.FileKind.COMPOSE && firstTime(file.path())) {
+                readScanned(file.kind(), List.of(file.path()), args);
             }
         }
     }
 
-    private void read(TreeScanner.ScannedFile file, String shown) {
-        switch (file.kind()) {
-            case MANIFEST -> manifests.read(file.path(), shown);
-            case OPENPAI_JOB -> items.addAll(jobs.apply(file.path()));
-            case COMPOSE, DOCKERFILE -> notes.add(InputNote.verbose(shown + ": not read: this build has no "
-                    + file.kind().description() + " reader yet"));
+    private void readScanned(TreeScanner.FileKind kind, List<Path> files, Map<String, String> args) {
+        String shown = files.stream().map(names::shown).collect(Collectors.joining(" + "));
+        notes.add(InputNote.verbose("read " + shown + " as " + kind.description()));
+        try {
+            switch (kind) {
+                case MANIFEST -> manifests.read(files.get(0), shown);
+                case OPENPAI_JOB -> items.addAll(jobs.apply(files.get(0)));
+                case COMPOSE -> add(new ComposeReader(terminal.env()).read(files));
+                case DOCKERFILE -> add(new DockerfileReader().read(files.get(0), args));
+            }
+        } catch (InputException e) {
+            problems.add(e.getMessage());
         }
+    }
+
+    /** {@code --build-arg NAME=VALUE}; a bare {@code NAME} takes the environment's value, as docker build does. */
+    private Map<String, String> buildArgs() {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String arg : command.buildArgs) {
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            if (name.isBlank()) {
+                throw new UsageException("--build-arg " + arg + ": expected NAME=VALUE");
+            }
+            String value = equals >= 0 ? arg.substring(equals + 1) : terminal.env().get(name);
+            if (value != null) {
+                args.put(name, value);
+            }
+        }
+        return args;
     }
 
     private void add(PlacedImages found) {
@@ -123,8 +159,14 @@ final class FileInputs {
         found.places().forEach(place -> items.add(CheckItem.at(place)));
     }
 
-    // the same file given twice, or given and scanned, is read once
+    // the same file given twice, given and scanned, or linked inside a tree, is read once
     private boolean firstTime(Path file) {
-        return seen.add(file.toAbsolutePath().normalize());
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.io.IOException e) {
+            real = file.toAbsolutePath().normalize(); // the reader reports why it cannot be read
+        }
+        return seen.add(real);
     }
 }

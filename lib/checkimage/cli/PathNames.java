@@ -2,7 +2,7 @@ package checkimage.cli;
 
 import java.nio.file.Path;
 
-/** How reports name a file: relative to the working directory when it lies under it, else absolute; {@code -} is stdin. */
+/** How reports name a file: relative to the working directory when it lies under it, else as given (as the input readers do). */
 final class PathNames {
 
     private final Path workingDirectory;
@@ -21,6 +21,6 @@ final class PathNames {
         if (absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)) {
             return workingDirectory.relativize(absolute).toString();
         }
-        return absolute.equals(workingDirectory) ? "." : file.isAbsolute() ? file.toString() : absolute.toString();
+        return absolute.equals(workingDirectory) ? "." : file.toString();
     }
 }

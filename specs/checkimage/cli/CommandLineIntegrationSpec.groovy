@@ -212,7 +212,7 @@ class CommandLineIntegrationSpec extends Specification {
         doc.results.every { Map r ->
             r.keySet() == ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag', 'status', 'digest',
                            'mediaType', 'size', 'platforms', 'reason', 'cause', 'rejection', 'retryAfterSeconds', 'errors',
-                           'credentialSource', 'elapsedMs', 'endpoint', 'policy'] as Set
+                           'credentialSource', 'elapsedMs', 'endpoint', 'policy', 'file', 'line', 'column', 'context'] as Set
         }
         accessible.status == 'accessible'
         accessible.digest == digests['library/hello:index']

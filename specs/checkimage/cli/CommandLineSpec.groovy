@@ -69,7 +69,11 @@ class CommandLineSpec extends Specification {
 
         then:
         doc.results*.reference == ['docker.io/library/ubuntu:22.04', 'registry.example.com/team/trainer:1.4']
-        doc.results*.origin.every { it.startsWith('train-job.yaml task role ') }
+        // OpenPAI jobs name the line of each prerequisite's uri, like every file input
+        doc.results*.origin == ['scripts/examples/openpai/train-job.yaml:10 task role prepare (prerequisite base-image)',
+                                'scripts/examples/openpai/train-job.yaml:13 task role worker (prerequisite trainer-image)']
+        doc.results.collect { [it.file, it.line, it.column] } == [['scripts/examples/openpai/train-job.yaml', 10, 10],
+                                                                  ['scripts/examples/openpai/train-job.yaml', 13, 10]]
     }
 
     def "PAI_CURRENT_TASK_ROLE_NAME chooses the task role when --task-role is absent"() {

@@ -28,7 +28,8 @@ class ReportSpec extends Specification {
 
     static final List<String> RESULT_KEYS = ['input', 'origin', 'reference', 'familiar', 'registry', 'repository', 'tag',
                                              'status', 'digest', 'mediaType', 'size', 'platforms', 'reason', 'cause',
-                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'policy']
+                                             'rejection', 'retryAfterSeconds', 'errors', 'credentialSource', 'elapsedMs', 'endpoint', 'policy',
+                                             'file', 'line', 'column', 'context']
     static final Map<String, Integer> REQUESTS = [pings: 3, tokenRequests: 2, manifestRequests: 6, blobRequests: 0, retries: 1]
 
     static String invalidReason(String input) {
