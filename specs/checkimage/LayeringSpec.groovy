@@ -26,7 +26,8 @@ class LayeringSpec extends Specification {
             dsl        : ['reference', 'credentials', 'policy'] as Set,
             input      : ['reference', 'credentials'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
-            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report'] as Set,
+            pin        : ['reference', 'input'] as Set,
+            cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'client', 'policy', 'dsl', 'input', 'report', 'pin'] as Set,
     ]
 
     static final Map<String, String> THIRD_PARTY_OWNER = [

@@ -89,6 +89,16 @@ public final class CheckImageCommand implements Callable<Integer> {
             + "this directory (default: the working directory), e.g. the repository root.")
     Path reportRoot;
 
+    @Option(names = "--pin", description = "Rewrite each accessible tag in the input files to tag@sha256:... (the digest "
+            + "just resolved), in place, changing nothing else; pinned digests are verified against their tag.")
+    boolean pin;
+
+    @Option(names = "--dry-run", description = "With --pin: print the unified diff on stdout instead of writing the files.")
+    boolean dryRun;
+
+    @Option(names = "--update", description = "With --pin: replace a pinned digest that no longer matches its tag.")
+    boolean update;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing; the exit code tells.")
     boolean quiet;
 

@@ -61,6 +61,10 @@ final class CheckRun {
         ExplicitCredentials explicit = new ExplicitCredentials();
         InputCollector collector = new InputCollector(command, terminal, explicit);
         List<CheckItem> items = collector.collect();
+        PinRun pins = new PinRun(command, terminal);
+        if (command.pin) {
+            pins.snapshot(items);
+        }
         printNotes(collector.notes());
         List<String> problems = collector.problems();
         if (items.isEmpty()) {
@@ -77,6 +81,9 @@ final class CheckRun {
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
         int exit = problems.isEmpty() ? exitCode(entries) : ExitCodes.USAGE;
         boolean written = print(reports, new ReportData(entries, requests, exit, failOnUnknown(), Instant.now(), reports.paths()));
+        if (command.pin) {
+            written &= pins.apply(judged, entries, tags -> checkMore(tags, explicit));
+        }
         printProblems(problems);
         return written ? exit : ExitCodes.USAGE;
     }
@@ -114,6 +121,12 @@ final class CheckRun {
         }
         if (!command.buildArgs.isEmpty() && command.dockerfiles.isEmpty() && command.scans.isEmpty()) {
             throw new UsageException("--build-arg is only used with --dockerfile or --scan");
+        }
+        if ((command.dryRun || command.update) && !command.pin) {
+            throw new UsageException("--dry-run and --update are only used with --pin");
+        }
+        if (command.pin && command.offline) {
+            throw new UsageException("--pin needs the digests of a check; it cannot be used with --offline");
         }
         if (command.secrets != null && command.job == null) {
             throw new UsageException("--secrets is only used with --job");
@@ -197,6 +210,13 @@ final class CheckRun {
         return entries;
     }
 
+    /** Checks more references with the run's settings and standard credentials (--pin's tags of pinned references). */
+    private List<CheckResult> checkMore(List<String> references, ExplicitCredentials explicit) {
+        try (ImageChecker checker = builder(credentials(explicit), List.of()).build()) {
+            return checker.checkAll(references);
+        }
+    }
+
     private void count(RequestStats stats, Map<String, Integer> requests) {
         requests.merge("pings", stats.pings(), Integer::sum);
         requests.merge("tokenRequests", stats.tokenRequests(), Integer::sum);
@@ -266,7 +286,7 @@ final class CheckRun {
     /** The stdout report and the --report files; false when a file could not be written. */
     private boolean print(ReportOutput reports, ReportData data) {
         ReportFormat format = ReportFormat.valueOf(command.output.name().toUpperCase(java.util.Locale.ROOT));
-        boolean written = reports.emit(data, format, terminal.colour() && !command.noColor);
+        boolean written = reports.emit(data, format, terminal.colour() && !command.noColor, !(command.pin && command.dryRun));
         int unknown = Summary.of(data.entries()).count(Status.UNKNOWN);
         if (!command.quiet && format == ReportFormat.TEXT && unknown > 0 && !failOnUnknown()) {
             terminal.err().println("check-image: warning: " + unknown + " result(s) unknown; they pass without --fail-on-unknown");

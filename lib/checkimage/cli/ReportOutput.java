@@ -64,9 +64,9 @@ final class ReportOutput {
         return paths;
     }
 
-    /** Prints the stdout report (unless quiet), writes the report files and the step summary; false when a file could not be written. */
-    boolean emit(ReportData data, ReportFormat stdout, boolean colour) {
-        if (!command.quiet) {
+    /** Prints the stdout report (unless quiet, or {@code printStdout} is false: {@code --pin --dry-run} prints a diff), writes the report files and the step summary; false when a file could not be written. */
+    boolean emit(ReportData data, ReportFormat stdout, boolean colour, boolean printStdout) {
+        if (!command.quiet && printStdout) {
             terminal.out().print(new ReportRenderer(colour, command.verbose).render(stdout, data));
             terminal.out().flush();
         }
