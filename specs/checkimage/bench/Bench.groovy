@@ -74,7 +74,7 @@ final class Bench {
         try {
             int largest = options.allSizes.max()
             progress("registry at ${registry.host}; seeding ${largest} repositories")
-            Map<String, String> seeded = registry.seeder.seedMany(largest)
+            Map<String, String> seeded = registry.seeder.seedMany(Math.max(largest, ScanTree.DISTINCT))
             Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
             Contenders contenders = new Contenders(root, root.resolve(JAR), workload, options.floorBatch)
             CommandRunner runner = new CommandRunner(root, scratch)
@@ -96,8 +96,10 @@ final class Bench {
                 progress("probing plain java with ${size} images (--output json, /usr/bin/time)")
                 probe.probe(size, workload.passwordFile)
             }
+            progress("probing --scan online over ${ScanTree.FILES} files (${ScanTree.PLACES} images, ${ScanTree.DISTINCT} distinct)")
+            ResourceProbe.Result scan = probe.probeScan(workload.passwordFile)
             Report report = new Report(machine(loadAtStart), settings(contenders), cases, probes, options.images,
-                    ImageCheckerBuilder.DEFAULT_TOKEN_BATCH)
+                    ImageCheckerBuilder.DEFAULT_TOKEN_BATCH, scan)
             print(options.json ? Json.writePretty(report.toMap()) + '\n' : TableRenderer.render(report))
         } finally {
             ScratchDirectory.delete(scratch)
@@ -131,6 +133,7 @@ final class Bench {
         options.sizes.toUnique().findAll { int size -> size != n && size != 1 }.each { int size ->
             cases << contenders.create(Contender.PLAIN_JAVA, size) << contenders.create(Contender.CURL_FLOOR, size)
         }
+        cases << contenders.create(Contender.SCAN_OFFLINE, ScanTree.PLACES)
         cases
     }
 

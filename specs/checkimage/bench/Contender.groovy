@@ -9,7 +9,8 @@ enum Contender {
     PLAIN_JAVA('plain java -jar check-image.jar'),
     SKOPEO_LOOP('skopeo inspect, sequential loop'),
     SKOPEO_XARGS('skopeo inspect, xargs -P 8'),
-    CURL_FLOOR('curl floor: ping, token, parallel HEADs')
+    CURL_FLOOR('curl floor: ping, token, parallel HEADs'),
+    SCAN_OFFLINE('plain java, --scan --offline (2000 files)')
 
     final String label
 

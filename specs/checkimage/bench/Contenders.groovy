@@ -51,6 +51,8 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
 """), null)
             case Contender.CURL_FLOOR:
                 return new Case(contender, images, new CurlFloor(workload, images, floorBatch).write(), null)
+            case Contender.SCAN_OFFLINE:
+                return new Case(contender, ScanTree.PLACES, scanJava(['--offline', '-q']), null)
         }
         throw new IllegalArgumentException(contender.toString())
     }
@@ -63,6 +65,18 @@ xargs -P ${XARGS_PARALLELISM} -I{} ${skopeo('docker://{}')} <'${workload.listFil
     List<String> plainJava(int images, List<String> extra) {
         [javaBinary()] + javaOptions + ["-XX:SharedArchiveFile=${classDataArchive}".toString(), '-jar', jar.toString()] +
                 checkImageArguments(images, extra)
+    }
+
+    /**
+     * {@code java -jar check-image.jar --scan TREE} on the {@link ScanTree} (2000 files, 5000 places, 500 distinct
+     * references), with {@code extra}; online runs read the password from stdin.
+     */
+    List<String> scanJava(List<String> extra) {
+        Path tree = ScanTree.write(workload.dir, workload.references(ScanTree.DISTINCT))
+        List<String> credentials = '--offline' in extra ? [] : ['--ca-file', workload.caFile.toString(), '--username',
+                                                               workload.user.name(), '--password-stdin']
+        [javaBinary()] + javaOptions + ["-XX:SharedArchiveFile=${classDataArchive}".toString(), '-jar', jar.toString()] +
+                credentials + ['--scan', tree.toString()] + extra
     }
 
     /** The AppCDS archive of the exported jar (scripts/bench deletes it whenever it re-exports the jar). */

@@ -18,9 +18,12 @@ final class Report {
     final List<ResourceProbe.Result> probes
     final int images
     final int tokenBatch
+    /** The online {@code --scan} of the {@link ScanTree}, or null when it did not run. */
+    final ResourceProbe.Result scanProbe
 
     Report(Map<String, Object> machine, Map<String, Object> settings, List<Case> rows,
-           List<ResourceProbe.Result> probes, int images, int tokenBatch) {
+           List<ResourceProbe.Result> probes, int images, int tokenBatch, ResourceProbe.Result scanProbe = null) {
+        this.scanProbe = scanProbe
         this.machine = machine
         this.settings = settings
         this.rows = rows
@@ -31,7 +34,7 @@ final class Report {
 
     /** The goals of the issue that these rows can answer, in the issue's order. */
     List<Target> getTargets() {
-        comparisonTargets() + scalingTargets() + probeTargets()
+        comparisonTargets() + scalingTargets() + probeTargets() + scanTargets()
     }
 
     /**
@@ -67,6 +70,8 @@ final class Report {
                  [key, value instanceof Double ? Numbers.round(value as double, 4) : value]
              }
          },
+         scan     : scanProbe == null ? null : [files: ScanTree.FILES, images: ScanTree.PLACES, distinct: ScanTree.DISTINCT,
+                                                   requests: scanProbe.requests],
          resources: probes.collect { ResourceProbe.Result probe ->
              [images: probe.images, peakRssMb: probe.peakRssKb == null ? null : Numbers.round(probe.peakRssKb / 1024d, 1),
               requests: probe.requests]
@@ -118,6 +123,20 @@ final class Report {
                     Math.ceil(probe.images / (double) tokenBatch), '')
             targets << Target.atMost("manifest requests, ${probe.images} images", probe.count('manifestRequests'),
                     probe.images, '')
+        }
+        targets
+    }
+
+    /** Issue 11: the offline scan of 2000 files under 2 s, and one manifest request per distinct reference online. */
+    private List<Target> scanTargets() {
+        List<Target> targets = []
+        Double offline = median(Contender.SCAN_OFFLINE, ScanTree.PLACES)
+        if (offline != null) {
+            targets << Target.atMost("--scan --offline, ${ScanTree.FILES} files, ${ScanTree.PLACES} images", offline, 2, ' s')
+        }
+        if (scanProbe != null) {
+            targets << Target.atMost("manifest requests, --scan of ${ScanTree.PLACES} images (${ScanTree.DISTINCT} distinct)",
+                    scanProbe.count('manifestRequests'), ScanTree.DISTINCT, '')
         }
         targets
     }

@@ -43,6 +43,20 @@ final class ResourceProbe {
         this.rssFile = scratch.resolve('peak-rss.txt')
     }
 
+    /**
+     * Runs {@code --scan} online once over the {@link ScanTree}: every place must come back accessible; the
+     * result's {@code images} is the number of distinct references, so the manifest requests compare with it.
+     */
+    Result probeScan(Path passwordFile) {
+        String output = runner.run(contenders.scanJava(['--output', 'json']), passwordFile).stdout
+        Map<String, Object> report = Json.object(Json.parse(output))
+        Map<String, Object> summary = Json.object(report.get('summary'))
+        if (summary.get('accessible') as int != ScanTree.PLACES) {
+            throw new BenchFailure("--scan found ${summary.get('accessible')} of ${ScanTree.PLACES} places accessible: ${summary}")
+        }
+        new Result(ScanTree.DISTINCT, null, Json.object(report.get('requests')))
+    }
+
     /** Runs check-image once on {@code images} images. */
     Result probe(int images, Path passwordFile) {
         boolean timed = Files.isExecutable(Path.of(TIME))
