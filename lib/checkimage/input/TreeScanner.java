@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       {@code apiVersion} and {@code kind}, an OpenPAI job when it says {@code protocolVersion: 2}, a compose
  *       file when it has top-level {@code services:}; else skipped.</li>
  * </ul>
- * Hidden directories, {@code node_modules} and {@code vendor} are not entered; symbolic links are followed
+ * A manifest holding {@code {{ }}} template actions (a Helm chart's templates) is skipped: it is not YAML until
+ * rendered. Hidden directories, {@code node_modules} and {@code vendor} are not entered; symbolic links are followed
  * only when they stay inside the tree (a linked directory never is). Every skip is a verbose note. The files
  * come back in path order, so runs are reproducible.
  */
@@ -59,6 +60,7 @@ public final class TreeScanner {
     private static final Pattern JSON_KEY = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
 
     private final Function<Path, String> shown;
+    private final Set<Path> templates = new java.util.HashSet<>();
 
     /** @param shown how a path is named in notes (relative to the working directory) */
     public TreeScanner(Function<Path, String> shown) {
@@ -122,6 +124,11 @@ public final class TreeScanner {
             return;
         }
         FileKind kind = manifestsOnly ? manifestByName(file) : classify(file);
+        if (kind == FileKind.MANIFEST && !manifestsOnly && templates.contains(file)) {
+            notes.add(InputNote.verbose("skipped " + name + " (a template: render it first, e.g. helm template …"
+                    + " | check-image --manifest -)"));
+            return;
+        }
         if (kind == null) {
             notes.add(InputNote.verbose("skipped " + name + (manifestsOnly ? " (not .yaml, .yml or .json)"
                     : " (not a Dockerfile, compose file, Kubernetes manifest or OpenPAI job)")));
@@ -154,7 +161,12 @@ public final class TreeScanner {
         } catch (InputException e) {
             return FileKind.MANIFEST; // the manifest reader reports why it cannot be read
         }
-        return byContent(text);
+        FileKind kind = byContent(text);
+        // Helm and other Go templates hold {{ … }} actions: not YAML until rendered
+        if (kind == FileKind.MANIFEST && text.contains("{{")) {
+            templates.add(file);
+        }
+        return kind;
     }
 
     /** The kind of YAML or JSON {@code text}, or null. */

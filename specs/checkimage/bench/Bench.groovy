@@ -72,9 +72,9 @@ final class Bench {
         RegistryFixture registry = RegistryFixture.start(RegistryFixture.Mode.TOKEN)
         Path scratch = ScratchDirectory.create('check-image-bench-')
         try {
-            int largest = options.allSizes.max()
+            int largest = Math.max(options.allSizes.max(), ScanTree.DISTINCT)
             progress("registry at ${registry.host}; seeding ${largest} repositories")
-            Map<String, String> seeded = registry.seeder.seedMany(Math.max(largest, ScanTree.DISTINCT))
+            Map<String, String> seeded = registry.seeder.seedMany(largest)
             Workload workload = new Workload(scratch, registry, RegistryFixture.ALICE, seeded.keySet())
             Contenders contenders = new Contenders(root, root.resolve(JAR), workload, options.floorBatch)
             CommandRunner runner = new CommandRunner(root, scratch)

@@ -21,7 +21,7 @@ final class TableRenderer {
             [row.contender.label, String.valueOf(row.images), Numbers.seconds(row.median), Numbers.seconds(row.min),
              Numbers.seconds(row.max)]
         }, [false, true, true, true, true])
-        out << '\n' << table(['goal (issue 6)', 'measured', 'target', ''], report.targets.collect { Target target ->
+        out << '\n' << table(['goal (issues 6, 11)', 'measured', 'target', ''], report.targets.collect { Target target ->
             [target.name, Numbers.format(target.value) + target.unit, target.goal, target.met ? 'met' : 'MISSED']
         }, [false, true, false, false])
         if (report.scaling.size() > 1) {

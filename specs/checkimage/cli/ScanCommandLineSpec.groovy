@@ -33,6 +33,7 @@ class ScanCommandLineSpec extends Specification {
         write('node_modules/x/deployment.yaml', Files.readString(Path.of('specs/resources/k8s/kubectl/job.yaml')))
         write('vendor/y/Dockerfile', 'FROM vendored:1\n')
         write('.github/Dockerfile', 'FROM hidden:1\n')
+        write('chart/templates/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: {{ .Values.replicas }}\n')
     }
 
     def "a tree is read by name and content: Dockerfiles, compose projects, manifests and OpenPAI jobs"() {
@@ -74,7 +75,8 @@ class ScanCommandLineSpec extends Specification {
                 "check-image: skipped ${dir}/README.md (not a Dockerfile, compose file, Kubernetes manifest or OpenPAI job)",
                 "check-image: skipped directory ${dir}/node_modules",
                 "check-image: skipped directory ${dir}/vendor",
-                "check-image: skipped directory ${dir}/.github (hidden)"]*.toString())
+                "check-image: skipped directory ${dir}/.github (hidden)",
+                "check-image: skipped ${dir}/chart/templates/deployment.yaml (a template: render it first, e.g. helm template … | check-image --manifest -)"]*.toString())
     }
 
     def "a broken file does not hide the others: they are checked, the problems listed, and the exit code is 2"() {
