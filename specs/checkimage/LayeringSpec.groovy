@@ -29,8 +29,9 @@ class LayeringSpec extends Specification {
             input      : ['reference', 'credentials'] as Set,
             nodeconfig : ['reference', 'json', 'credentials', 'registries'] as Set,
             report     : ['reference', 'json', 'result', 'policy'] as Set,
+            pin        : ['reference', 'input'] as Set,
             cli        : ['reference', 'json', 'auth', 'credentials', 'result', 'registries', 'client', 'policy', 'dsl', 'input',
-                          'nodeconfig', 'report', 'units'] as Set,
+                          'nodeconfig', 'report', 'units', 'pin'] as Set,
     ]
 
     static final Map<String, String> THIRD_PARTY_OWNER = [

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
 public final class CheckImageCommand implements Callable<Integer> {
 
     /** What to print. */
-    enum Output { text, json }
+    enum Output { text, json, junit, sarif, github }
 
     @Parameters(paramLabel = "IMAGE", description = "Image references, e.g. nginx, ghcr.io/acme/app:1.2, host:5000/x@sha256:…")
     List<String> images = new ArrayList<>();
@@ -78,8 +78,27 @@ public final class CheckImageCommand implements Callable<Integer> {
             + "(default: $PAI_CURRENT_TASK_ROLE_NAME, else every role).")
     String taskRole;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "The report on stdout: text (default), json, "
+            + "junit (JUnit XML), sarif (SARIF 2.1.0) or github (workflow commands: annotations on the files' lines).")
     Output output = Output.text;
+
+    @Option(names = "--report", paramLabel = "FORMAT=PATH", description = "Also write a report in this format to this file "
+            + "(text, json, junit, sarif, github), e.g. --report junit=check-image.xml --report sarif=check-image.sarif. Repeatable.")
+    List<String> reports = new ArrayList<>();
+
+    @Option(names = "--report-root", paramLabel = "DIR", description = "Name files in SARIF and GitHub reports relative to "
+            + "this directory (default: the working directory), e.g. the repository root.")
+    Path reportRoot;
+
+    @Option(names = "--pin", description = "Rewrite each accessible tag in the input files to tag@sha256:... (the digest "
+            + "just resolved), in place, changing nothing else; pinned digests are verified against their tag.")
+    boolean pin;
+
+    @Option(names = "--dry-run", description = "With --pin: print the unified diff on stdout instead of writing the files.")
+    boolean dryRun;
+
+    @Option(names = "--update", description = "With --pin: replace a pinned digest that no longer matches its tag.")
+    boolean update;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing; the exit code tells.")
     boolean quiet;

@@ -19,18 +19,19 @@ import checkimage.policy.Policy;
 import checkimage.policy.Verdict;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-import checkimage.report.JsonReport;
 import checkimage.report.Redactor;
+import checkimage.report.ReportData;
+import checkimage.report.ReportFormat;
 import checkimage.report.ReportEntry;
 import checkimage.report.SourcePlace;
 import checkimage.report.Status;
 import checkimage.report.Summary;
-import checkimage.report.TextReport;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -58,9 +59,14 @@ final class CheckRun {
 
     int run() {
         validate();
+        ReportOutput reports = new ReportOutput(command, terminal);
         ExplicitCredentials explicit = new ExplicitCredentials();
         InputCollector collector = new InputCollector(command, terminal, explicit);
         List<CheckItem> items = collector.collect();
+        PinRun pins = new PinRun(command, terminal);
+        if (command.pin) {
+            pins.snapshot(items);
+        }
         printNotes(collector.notes());
         List<String> problems = collector.problems();
         if (items.isEmpty()) {
@@ -79,9 +85,12 @@ final class CheckRun {
         Map<String, Integer> requests = new LinkedHashMap<>();
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
         int exit = problems.isEmpty() ? exitCode(entries) : ExitCodes.USAGE;
-        print(entries, requests, exit);
+        boolean written = print(reports, new ReportData(entries, requests, exit, failOnUnknown(), Instant.now(), reports.paths(), usage));
+        if (command.pin) {
+            written &= pins.apply(judged, entries, tags -> checkMore(tags, explicit));
+        }
         printProblems(problems);
-        return exit;
+        return written ? exit : ExitCodes.USAGE;
     }
 
     private void printNotes(List<InputNote> notes) {
@@ -120,6 +129,12 @@ final class CheckRun {
         }
         if (!command.buildArgs.isEmpty() && command.dockerfiles.isEmpty() && command.scans.isEmpty()) {
             throw new UsageException("--build-arg is only used with --dockerfile or --scan");
+        }
+        if ((command.dryRun || command.update) && !command.pin) {
+            throw new UsageException("--dry-run and --update are only used with --pin");
+        }
+        if (command.pin && command.offline) {
+            throw new UsageException("--pin needs the digests of a check; it cannot be used with --offline");
         }
         if (command.secrets != null && command.job == null) {
             throw new UsageException("--secrets is only used with --job");
@@ -219,6 +234,13 @@ final class CheckRun {
         }
     }
 
+    /** Checks more references with the run's settings and standard credentials (--pin's tags of pinned references). */
+    private List<CheckResult> checkMore(List<String> references, ExplicitCredentials explicit) {
+        try (ImageChecker checker = builder(credentials(explicit), List.of()).build()) {
+            return checker.checkAll(references);
+        }
+    }
+
     private void count(RequestStats stats, Map<String, Integer> requests) {
         requests.merge("pings", stats.pings(), Integer::sum);
         requests.merge("tokenRequests", stats.tokenRequests(), Integer::sum);
@@ -299,19 +321,14 @@ final class CheckRun {
         return command.failOnUnknown || policy != null && policy.onUnknown() == OnUnknown.FAIL;
     }
 
-    private void print(List<ReportEntry> entries, Map<String, Integer> requests, int exit) {
-        if (command.quiet) {
-            return;
-        }
-        if (command.output == CheckImageCommand.Output.json) {
-            terminal.out().println(JsonReport.render(entries, requests, usage, exit));
-            return;
-        }
-        terminal.out().print(TextReport.render(entries, terminal.colour() && !command.noColor, command.verbose));
-        int unknown = Summary.of(entries).count(Status.UNKNOWN);
-        if (unknown > 0 && !failOnUnknown()) {
+    /** The stdout report and the --report files; false when a file could not be written. */
+    private boolean print(ReportOutput reports, ReportData data) {
+        ReportFormat format = ReportFormat.valueOf(command.output.name().toUpperCase(java.util.Locale.ROOT));
+        boolean written = reports.emit(data, format, terminal.colour() && !command.noColor, !(command.pin && command.dryRun));
+        int unknown = Summary.of(data.entries()).count(Status.UNKNOWN);
+        if (!command.quiet && format == ReportFormat.TEXT && unknown > 0 && !failOnUnknown()) {
             terminal.err().println("check-image: warning: " + unknown + " result(s) unknown; they pass without --fail-on-unknown");
         }
-        terminal.out().flush();
+        return written;
     }
 }

@@ -56,7 +56,7 @@ public final class JsonReport {
         ImageReference reference = referenceOf(outcome);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("input", Redactor.redact(result.input()));
-        map.put("origin", entry.origin());
+        map.put("origin", Redactor.redact(entry.origin()));
         map.put("reference", reference == null ? null : reference.toString());
         map.put("familiar", reference == null ? null : reference.familiar());
         map.put("registry", reference == null ? null : reference.domain());
