@@ -260,15 +260,15 @@ final class CheckRun {
                 .perRegistry(command.perRegistry)
                 .tokenBatch(command.tokenBatch);
         command.caFiles.forEach(builder::caFile);
-        NetworkSettings.configure(builder, command, terminal, policy, checkable.stream().map(Judged::reference).toList());
+        List<ImageReference> references = checkable.stream().map(Judged::reference).toList();
+        routes = RuntimeRegistries.withPolicy(routes, policy, references);
+        NetworkSettings.configure(builder, command, terminal, policy, references, RuntimeRegistries.hostTls(routes, references));
         command.plainHttp.forEach(builder::plainHttp);
         for (String host : command.skipTlsVerify) {
             terminal.err().println("check-image: warning: TLS certificates of " + host + " are not verified (--skip-tls-verify)");
             builder.skipTlsVerify(host);
         }
         command.platforms.forEach(builder::platform);
-        List<ImageReference> references = checkable.stream().map(Judged::reference).toList();
-        routes = RuntimeRegistries.withPolicy(routes, policy, references);
         RuntimeRegistries.configureHosts(builder, routes, references, terminal.err());
         RuntimeRegistries.configureRates(builder, command.rates, policy, references);
         if (command.verbose) {

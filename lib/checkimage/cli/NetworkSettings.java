@@ -36,12 +36,14 @@ final class NetworkSettings {
     }
 
     static void configure(ImageCheckerBuilder builder, CheckImageCommand command, Terminal terminal, Policy policy,
-                          Collection<ImageReference> references) {
+                          Collection<ImageReference> references, Map<String, HostTls> runtimeTls) {
         Environment environment = Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
         List<Path> dirs = command.certsDirs.isEmpty() ? CertsDirectories.defaults(environment) : command.certsDirs;
         for (Map.Entry<String, HostTls> entry : CertsDirectories.read(dirs).entrySet()) {
             builder.hostTls(entry.getKey(), entry.getValue());
         }
+        // the runtime's files (hosts.toml) are stronger than certs.d, weaker than the policy
+        runtimeTls.forEach(builder::hostTls);
         ProxyRules proxies = ProxyRules.fromEnvironment(terminal.env(), terminal.properties());
         if (policy != null) {
             proxies = applyPolicy(builder, policy, references, proxies);

@@ -1,5 +1,8 @@
 package checkimage.cli;
 
+import checkimage.registries.TlsFiles;
+import checkimage.client.ClientCertificate;
+import checkimage.client.HostTls;
 import checkimage.client.ImageCheckerBuilder;
 import checkimage.credentials.Environment;
 import checkimage.nodeconfig.ContainerdHosts;
@@ -85,6 +88,27 @@ final class RuntimeRegistries {
             throw new UsageException(flag + " " + file + ": no such file");
         }
         return file;
+    }
+
+    /**
+     * The CA files and client certificates the runtime's files (containerd {@code hosts.toml} {@code ca} and
+     * {@code client}) give the hosts these references are pulled from, by host; CAs of one host add up.
+     */
+    static Map<String, HostTls> hostTls(RegistryRoutes routes, Collection<ImageReference> references) {
+        Map<String, HostTls> tls = new LinkedHashMap<>();
+        for (ImageReference reference : references) {
+            for (PullSource source : routes.route(reference).sources()) {
+                TlsFiles files = source.tls();
+                if (files.caFiles().isEmpty() && files.clientCert().isEmpty()) {
+                    continue;
+                }
+                String origin = source.origin().isEmpty() ? "containerd hosts.toml" : source.origin();
+                HostTls host = new HostTls(files.caFiles(), files.clientCert().map(cert ->
+                        new ClientCertificate(cert, files.clientKey().orElse(cert), origin)), false, List.of(origin));
+                tls.merge(source.reference().registryHost(), host, HostTls::overriddenBy);
+            }
+        }
+        return tls;
     }
 
     /** Insecure and plain-HTTP hosts of the sources these references use; a skipped verification is warned about. */

@@ -109,4 +109,30 @@ class MutualTlsIntegrationSpec extends Specification {
         expect:
         result(check(['--certs-dir', dir.resolve('empty').toString(), '--policy', policy.toString()])).status == 'accessible'
     }
+
+    def "a client certificate from containerd's hosts.toml gets in, with the key kept out of -v"() {
+        given:
+        Path pki = dir.resolve('pki')
+        Files.createDirectories(pki)
+        TestPki.shared().issueClient(pki, 'node')
+        Path hosts = dir.resolve('containerd').resolve(registry.host)
+        Files.createDirectories(hosts)
+        Files.writeString(hosts.resolve('hosts.toml'), """\
+            server = "https://${registry.host}"
+            client = [["${pki.resolve('node.cert')}", "${pki.resolve('node.key')}"]]
+            """.stripIndent())
+        String keyBody = Files.readAllLines(pki.resolve('node.key')).find { !it.startsWith('-----') }
+
+        when:
+        CliRunner.Run run = check(['--certs-dir', dir.resolve('empty').toString(), '--containerd-hosts',
+                                   dir.resolve('containerd').toString(), '--registries-conf', 'none'])
+        CliRunner.Run verbose = CliRunner.run(['--ca-file', registry.caFile.toString(), '--certs-dir', dir.resolve('empty').toString(),
+                                               '--containerd-hosts', dir.resolve('containerd').toString(), '--registries-conf', 'none',
+                                               '-v', image()])
+
+        then:
+        result(run).status == 'accessible'
+        verbose.exitCode == 0
+        !verbose.all.contains(keyBody)
+    }
 }
