@@ -58,7 +58,7 @@ class DockerDaemonConfigSpec extends Specification {
 
         where:
         json                                    | message
-        '{"registry-mirrors": "https://m"'      | "invalid JSON at position 32: expected ',' or '}', got end of input"
+        '{"registry-mirrors": "https://m"'      | 'invalid JSON at position 32: Unexpected end-of-input: expected close marker for Object'
         '{"registry-mirrors": [1]}'             | 'registry-mirrors must be a string or a list of strings'
         '[]'                                    | 'invalid JSON: expected an object, got an array'
     }

@@ -222,7 +222,7 @@ class ReportSpec extends Specification {
         ReportEntry proxied = new ReportEntry(new CheckResult('ghcr.io/acme/app:1',
                 new CheckOutcome.Unknown(ImageReference.parse('ghcr.io/acme/app:1'), Cause.PROXY,
                         'cannot connect to proxy http://carol:pw-123@proxy.corp:3128 (for ghcr.io)', null, []),
-                'anonymous', Duration.ofMillis(3), 'ghcr.io', 'http://carol:pw-123@proxy.corp:3128'), 'argument')
+                'anonymous', Duration.ofMillis(3), 'ghcr.io', '', 'http://carol:pw-123@proxy.corp:3128', []), 'argument')
 
         when:
         Map result = Json.object(Json.array(Json.object(Json.parse(JsonReport.render([proxied], [:], 0))).results)[0])
