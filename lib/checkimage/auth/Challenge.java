@@ -86,7 +86,9 @@ public record Challenge(String scheme, Map<String, String> parameters, String to
         names.sort(Comparator.comparing((String name) -> !name.equals("realm")).thenComparing(name -> name));
         StringBuilder out = new StringBuilder(scheme);
         for (String name : names) {
-            out.append(out.length() == scheme.length() ? " " : ", ").append(name).append("=\"");
+            out.append(out.length() == scheme.length() ? " " : ", ")
+                    .append(name)
+                    .append("=\"");
             for (char c : parameters.get(name).toCharArray()) {
                 out.append(c == '"' || c == '\\' ? "\\" : "").append(c);
             }

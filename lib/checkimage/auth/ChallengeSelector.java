@@ -33,6 +33,7 @@ public final class ChallengeSelector {
     }
 
     private static boolean isUsableBearer(Challenge challenge) {
-        return challenge.is("bearer") && challenge.realm().filter(realm -> !realm.isBlank()).isPresent();
+        return challenge.is("bearer")
+                && challenge.realm().filter(realm -> !realm.isBlank()).isPresent();
     }
 }

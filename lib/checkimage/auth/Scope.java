@@ -60,11 +60,13 @@ public record Scope(String resourceType, String name, List<String> actions) {
         int first = text.indexOf(':');
         int last = text.lastIndexOf(':');
         if (first < 0 || first == last) {
-            throw new IllegalArgumentException("invalid scope " + quote(text)
-                    + ": expected resourcetype:resourcename:action[,action]");
+            throw new IllegalArgumentException(
+                    "invalid scope " + quote(text) + ": expected resourcetype:resourcename:action[,action]");
         }
         try {
-            return new Scope(text.substring(0, first), text.substring(first + 1, last),
+            return new Scope(
+                    text.substring(0, first),
+                    text.substring(first + 1, last),
                     List.of(text.substring(last + 1).split(",", -1)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid scope " + quote(text) + ": " + e.getMessage(), e);
@@ -106,7 +108,8 @@ public record Scope(String resourceType, String name, List<String> actions) {
         if (open < 0) {
             return isWord(type);
         }
-        return type.endsWith(")") && isWord(type.substring(0, open))
+        return type.endsWith(")")
+                && isWord(type.substring(0, open))
                 && isWord(type.substring(open + 1, type.length() - 1));
     }
 

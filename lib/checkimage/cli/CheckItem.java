@@ -2,7 +2,6 @@ package checkimage.cli;
 
 import checkimage.credentials.PullSecret;
 import checkimage.input.ImagePlace;
-
 import java.util.List;
 import java.util.Optional;
 

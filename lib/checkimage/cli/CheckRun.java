@@ -21,14 +21,13 @@ import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
 import checkimage.report.Redactor;
 import checkimage.report.ReportData;
-import checkimage.report.ReportFormat;
 import checkimage.report.ReportEntry;
+import checkimage.report.ReportFormat;
 import checkimage.report.SourcePlace;
 import checkimage.report.Status;
 import checkimage.report.Summary;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +84,9 @@ final class CheckRun {
         Map<String, Integer> requests = new LinkedHashMap<>();
         List<ReportEntry> entries = command.offline ? offline(judged) : online(judged, explicit, requests);
         int exit = problems.isEmpty() ? exitCode(entries) : ExitCodes.USAGE;
-        boolean written = print(reports, new ReportData(entries, requests, exit, failOnUnknown(), Instant.now(), reports.paths(), usage));
+        boolean written = print(
+                reports,
+                new ReportData(entries, requests, exit, failOnUnknown(), Instant.now(), reports.paths(), usage));
         if (command.pin) {
             written &= pins.apply(judged, entries, tags -> checkMore(tags, explicit));
         }
@@ -105,7 +106,8 @@ final class CheckRun {
 
     private void printProblems(List<String> problems) {
         if (!problems.isEmpty()) {
-            terminal.err().println("check-image: " + problems.size() + " file(s) could not be read; the rest were checked:");
+            terminal.err()
+                    .println("check-image: " + problems.size() + " file(s) could not be read; the rest were checked:");
             problems.forEach(problem -> terminal.err().println("check-image: " + Redactor.redact(problem)));
         }
     }
@@ -121,11 +123,13 @@ final class CheckRun {
             throw new UsageException("--password-stdin needs --username");
         }
         long stdinReaders = command.files.stream().filter("-"::equals).count()
-                + command.manifests.stream().filter("-"::equals).count() + (command.passwordStdin ? 1 : 0);
+                + command.manifests.stream().filter("-"::equals).count()
+                + (command.passwordStdin ? 1 : 0);
         if (stdinReaders > 1) {
-            throw new UsageException(command.passwordStdin
-                    ? "--password-stdin and --file - (or --manifest -) cannot both read stdin"
-                    : "only one of --file - and --manifest - can read stdin, once");
+            throw new UsageException(
+                    command.passwordStdin
+                            ? "--password-stdin and --file - (or --manifest -) cannot both read stdin"
+                            : "only one of --file - and --manifest - can read stdin, once");
         }
         if (!command.buildArgs.isEmpty() && command.dockerfiles.isEmpty() && command.scans.isEmpty()) {
             throw new UsageException("--build-arg is only used with --dockerfile or --scan");
@@ -147,17 +151,26 @@ final class CheckRun {
             Optional<ImagePlace> place = item.place();
             Optional<String> invalid = place.flatMap(ImagePlace::invalid);
             if (invalid.isPresent()) {
-                judged.add(new Judged(item, null, "invalid image value at " + place.get().location() + ": "
-                        + invalid.get(), Optional.empty()));
+                judged.add(new Judged(
+                        item,
+                        null,
+                        "invalid image value at " + place.get().location() + ": " + invalid.get(),
+                        Optional.empty()));
                 continue;
             }
             boolean built = place.flatMap(ImagePlace::notChecked).isPresent();
             try {
                 ImageReference reference = ImageReference.parse(item.input());
-                Optional<Verdict> judgedByPolicy = policy == null || built ? Optional.empty() : Optional.of(policy.evaluate(reference));
-                Optional<Verdict> verdict = built || judgedByPolicy.filter(v -> !v.allowed()).isPresent() ? judgedByPolicy
-                        : routes.route(reference).blockedBy().map(by -> new Verdict(reference, Verdict.Kind.BLOCKED,
-                                Optional.empty(), "blocked by " + by)).or(() -> judgedByPolicy);
+                Optional<Verdict> judgedByPolicy =
+                        policy == null || built ? Optional.empty() : Optional.of(policy.evaluate(reference));
+                Optional<Verdict> verdict =
+                        built || judgedByPolicy.filter(v -> !v.allowed()).isPresent()
+                                ? judgedByPolicy
+                                : routes.route(reference)
+                                        .blockedBy()
+                                        .map(by -> new Verdict(
+                                                reference, Verdict.Kind.BLOCKED, Optional.empty(), "blocked by " + by))
+                                        .or(() -> judgedByPolicy);
                 judged.add(new Judged(item, reference, null, verdict));
             } catch (InvalidReferenceException e) {
                 judged.add(new Judged(item, null, e.getMessage(), Optional.empty()));
@@ -171,8 +184,15 @@ final class CheckRun {
         List<ReportEntry> entries = new ArrayList<>();
         for (Judged one : judged) {
             ReportEntry entry = uncheckedEntry(one);
-            entries.add(policy == null || !one.checkable() ? entry : new ReportEntry(entry.result(), entry.origin(),
-                    entry.verdict(), entry.place(), policy.imageRulesFor(one.reference())));
+            entries.add(
+                    policy == null || !one.checkable()
+                            ? entry
+                            : new ReportEntry(
+                                    entry.result(),
+                                    entry.origin(),
+                                    entry.verdict(),
+                                    entry.place(),
+                                    policy.imageRulesFor(one.reference())));
         }
         return entries;
     }
@@ -185,8 +205,10 @@ final class CheckRun {
     }
 
     private static ReportEntry entry(Judged one, CheckResult result) {
-        Optional<SourcePlace> place = one.item().place().map(p -> new SourcePlace(p.location().file(),
-                p.location().line(), p.location().column(), p.context(), p.notChecked()));
+        Optional<SourcePlace> place = one.item()
+                .place()
+                .map(p -> new SourcePlace(
+                        p.location().file(), p.location().line(), p.location().column(), p.context(), p.notChecked()));
         return new ReportEntry(result, one.item().origin(), one.verdict(), place);
     }
 
@@ -197,16 +219,20 @@ final class CheckRun {
      */
     private List<ReportEntry> online(List<Judged> judged, ExplicitCredentials explicit, Map<String, Integer> requests) {
         Map<List<PullSecret>, List<Judged>> groups = new LinkedHashMap<>();
-        judged.stream().filter(Judged::checkable)
-                .forEach(one -> groups.computeIfAbsent(one.item().pullSecrets(), s -> new ArrayList<>()).add(one));
+        judged.stream()
+                .filter(Judged::checkable)
+                .forEach(one -> groups.computeIfAbsent(one.item().pullSecrets(), s -> new ArrayList<>())
+                        .add(one));
         Map<Judged, CheckResult> results = new IdentityHashMap<>();
         if (!groups.isEmpty()) {
             CredentialSource standard = credentials(explicit);
             groups.forEach((secrets, members) -> {
-                CredentialSource source = secrets.isEmpty() ? standard
+                CredentialSource source = secrets.isEmpty()
+                        ? standard
                         : new CredentialChain(List.of(PullSecretSource.ofManifest(secrets), standard));
                 try (ImageChecker checker = builder(source, members).build()) {
-                    List<CheckResult> checked = checker.checkAll(members.stream().map(j -> j.item().input()).toList());
+                    List<CheckResult> checked = checker.checkAll(
+                            members.stream().map(j -> j.item().input()).toList());
                     for (int i = 0; i < members.size(); i++) {
                         results.put(members.get(i), checked.get(i));
                     }
@@ -260,12 +286,16 @@ final class CheckRun {
                 .perRegistry(command.perRegistry)
                 .tokenBatch(command.tokenBatch);
         command.caFiles.forEach(builder::caFile);
-        List<ImageReference> references = checkable.stream().map(Judged::reference).toList();
+        List<ImageReference> references =
+                checkable.stream().map(Judged::reference).toList();
         routes = RuntimeRegistries.withPolicy(routes, policy, references);
-        NetworkSettings.configure(builder, command, terminal, policy, references, RuntimeRegistries.hostTls(routes, references));
+        NetworkSettings.configure(
+                builder, command, terminal, policy, references, RuntimeRegistries.hostTls(routes, references));
         command.plainHttp.forEach(builder::plainHttp);
         for (String host : command.skipTlsVerify) {
-            terminal.err().println("check-image: warning: TLS certificates of " + host + " are not verified (--skip-tls-verify)");
+            terminal.err()
+                    .println("check-image: warning: TLS certificates of " + host
+                            + " are not verified (--skip-tls-verify)");
             builder.skipTlsVerify(host);
         }
         command.platforms.forEach(builder::platform);
@@ -277,7 +307,8 @@ final class CheckRun {
         }
         if (policy != null) {
             builder.policy(policy);
-            PolicySupport.configureRegistries(builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());
+            PolicySupport.configureRegistries(
+                    builder, policy, checkable.stream().map(Judged::reference).toList(), terminal.err());
             PolicySupport.configureDefaults(builder, policy, !command.platforms.isEmpty(), command::flagGiven);
         }
         if (command.verbose) {
@@ -302,16 +333,20 @@ final class CheckRun {
             secrets.addAll(reader.read(file));
         }
         CredentialHelpers helpers = CredentialHelpers.onPath(environment);
-        CredentialSource standard = CredentialChains.standard(explicit, Optional.ofNullable(command.authFile), secrets,
-                environment, helpers);
+        CredentialSource standard = CredentialChains.standard(
+                explicit, Optional.ofNullable(command.authFile), secrets, environment, helpers);
         return policy == null ? standard : PolicySupport.credentials(policy, explicit, standard, environment, helpers);
     }
 
     private int exitCode(List<ReportEntry> entries) {
         Summary summary = Summary.of(entries);
-        int definite = summary.count(Status.MISSING) + summary.count(Status.AUTH_REJECTED)
-                + summary.count(Status.INVALID_REFERENCE) + summary.count(Status.DENIED_BY_POLICY);
-        if (definite > 0 || command.failOnWarning && entries.stream().anyMatch(e -> !e.warnings().isEmpty())) {
+        int definite = summary.count(Status.MISSING)
+                + summary.count(Status.AUTH_REJECTED)
+                + summary.count(Status.INVALID_REFERENCE)
+                + summary.count(Status.DENIED_BY_POLICY);
+        if (definite > 0
+                || command.failOnWarning
+                        && entries.stream().anyMatch(e -> !e.warnings().isEmpty())) {
             return ExitCodes.INACCESSIBLE;
         }
         return failOnUnknown() && summary.count(Status.UNKNOWN) > 0 ? ExitCodes.UNKNOWN : ExitCodes.OK;
@@ -324,10 +359,13 @@ final class CheckRun {
     /** The stdout report and the --report files; false when a file could not be written. */
     private boolean print(ReportOutput reports, ReportData data) {
         ReportFormat format = ReportFormat.valueOf(command.output.name().toUpperCase(java.util.Locale.ROOT));
-        boolean written = reports.emit(data, format, terminal.colour() && !command.noColor, !(command.pin && command.dryRun));
+        boolean written =
+                reports.emit(data, format, terminal.colour() && !command.noColor, !(command.pin && command.dryRun));
         int unknown = Summary.of(data.entries()).count(Status.UNKNOWN);
         if (!command.quiet && format == ReportFormat.TEXT && unknown > 0 && !failOnUnknown()) {
-            terminal.err().println("check-image: warning: " + unknown + " result(s) unknown; they pass without --fail-on-unknown");
+            terminal.err()
+                    .println("check-image: warning: " + unknown
+                            + " result(s) unknown; they pass without --fail-on-unknown");
         }
         return written;
     }

@@ -1,7 +1,6 @@
 package checkimage.cli;
 
 import checkimage.input.TreeScanner;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +15,18 @@ import java.util.Map;
  */
 final class ComposeProjects {
 
-    private static final List<String> MAIN = List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
+    private static final List<String> MAIN =
+            List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
 
-    private ComposeProjects() {
-    }
+    private ComposeProjects() {}
 
     static List<List<Path>> of(List<TreeScanner.ScannedFile> files) {
         Map<Path, List<Path>> byDirectory = new LinkedHashMap<>();
-        files.stream().filter(f -> f.kind() == TreeScanner.FileKind.COMPOSE)
-                .forEach(f -> byDirectory.computeIfAbsent(f.path().toAbsolutePath().getParent(), d -> new ArrayList<>()).add(f.path()));
+        files.stream()
+                .filter(f -> f.kind() == TreeScanner.FileKind.COMPOSE)
+                .forEach(f -> byDirectory
+                        .computeIfAbsent(f.path().toAbsolutePath().getParent(), d -> new ArrayList<>())
+                        .add(f.path()));
         List<List<Path>> projects = new ArrayList<>();
         byDirectory.values().forEach(group -> projects.addAll(projectsOf(group)));
         return projects;
@@ -32,13 +34,19 @@ final class ComposeProjects {
 
     private static List<List<Path>> projectsOf(List<Path> group) {
         List<List<Path>> projects = new ArrayList<>();
-        Path main = MAIN.stream().flatMap(name -> group.stream().filter(p -> nameOf(p).equals(name))).findFirst().orElse(null);
+        Path main = MAIN.stream()
+                .flatMap(name -> group.stream().filter(p -> nameOf(p).equals(name)))
+                .findFirst()
+                .orElse(null);
         List<Path> project = new ArrayList<>();
         if (main != null) {
             project.add(main);
             String base = nameOf(main).substring(0, nameOf(main).lastIndexOf('.'));
-            group.stream().filter(p -> nameOf(p).equals(base + ".override.yaml") || nameOf(p).equals(base + ".override.yml"))
-                    .findFirst().ifPresent(project::add);
+            group.stream()
+                    .filter(p -> nameOf(p).equals(base + ".override.yaml")
+                            || nameOf(p).equals(base + ".override.yml"))
+                    .findFirst()
+                    .ifPresent(project::add);
             projects.add(project);
         }
         group.stream().filter(p -> !project.contains(p)).forEach(p -> projects.add(List.of(p)));

@@ -2,9 +2,7 @@ package checkimage.cli;
 
 import checkimage.units.DurationParser;
 import checkimage.units.InvalidQuantityException;
-
 import java.time.Duration;
-
 import picocli.CommandLine;
 
 /** {@code --timeout}: the grammar of {@link DurationParser}, its message as picocli's conversion error. */

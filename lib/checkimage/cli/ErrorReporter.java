@@ -12,8 +12,7 @@ import checkimage.report.Redactor;
  */
 final class ErrorReporter {
 
-    private ErrorReporter() {
-    }
+    private ErrorReporter() {}
 
     static int report(Exception failure, Terminal terminal) {
         // by name: referring to the DSL type here would tie every run to the DSL classes, which only --policy needs
@@ -21,9 +20,10 @@ final class ErrorReporter {
             terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
             return ExitCodes.USAGE;
         }
-        if (failure instanceof UsageException || failure instanceof InputException
-                || failure instanceof CredentialException || failure instanceof IllegalArgumentException
-                && !(failure instanceof InvalidReferenceException)) {
+        if (failure instanceof UsageException
+                || failure instanceof InputException
+                || failure instanceof CredentialException
+                || failure instanceof IllegalArgumentException && !(failure instanceof InvalidReferenceException)) {
             terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
             return ExitCodes.USAGE;
         }
@@ -31,8 +31,9 @@ final class ErrorReporter {
             terminal.err().println("check-image: " + Redactor.redact(failure.getMessage()));
             return ExitCodes.INACCESSIBLE;
         }
-        terminal.err().println("check-image: internal error: " + failure.getClass().getSimpleName() + ": "
-                + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this)");
+        terminal.err()
+                .println("check-image: internal error: " + failure.getClass().getSimpleName() + ": "
+                        + Redactor.redact(String.valueOf(failure.getMessage())) + " (please report this)");
         return ExitCodes.INTERNAL;
     }
 }

@@ -17,6 +17,5 @@ public final class ExitCodes {
     /** A bug in check-image itself: an unexpected exception, reported in one line; please report it. */
     public static final int INTERNAL = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

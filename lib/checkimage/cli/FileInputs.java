@@ -9,7 +9,6 @@ import checkimage.input.ManifestPlace;
 import checkimage.input.ManifestReader;
 import checkimage.input.PlacedImages;
 import checkimage.input.TreeScanner;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,7 +145,8 @@ final class FileInputs {
             if (name.isBlank()) {
                 throw new UsageException("--build-arg " + arg + ": expected NAME=VALUE");
             }
-            String value = equals >= 0 ? arg.substring(equals + 1) : terminal.env().get(name);
+            String value =
+                    equals >= 0 ? arg.substring(equals + 1) : terminal.env().get(name);
             if (value != null) {
                 args.put(name, value);
             }

@@ -13,7 +13,6 @@ import checkimage.input.ReferenceListReader;
 import checkimage.input.SourceLocation;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -88,8 +87,10 @@ final class InputCollector {
         List<CheckItem> items = new ArrayList<>();
         for (JobImage image : images) {
             SourceLocation location = locations.getOrDefault(image.prerequisite(), new SourceLocation(shown, 1, 1));
-            items.add(CheckItem.at(ImagePlace.of(image.uri(), location, "task role " + image.taskRole()
-                    + " (prerequisite " + image.prerequisite() + ")")));
+            items.add(CheckItem.at(ImagePlace.of(
+                    image.uri(),
+                    location,
+                    "task role " + image.taskRole() + " (prerequisite " + image.prerequisite() + ")")));
             image.auth().ifPresent(auth -> addJobCredential(job, image, auth));
         }
         return items;
@@ -103,9 +104,11 @@ final class InputCollector {
             return; // the check reports the invalid reference itself
         }
         if (!auth.appliesTo(reference.domain())) {
-            terminal.err().println("check-image: warning: " + job.getFileName() + ": auth of prerequisite '"
-                    + auth.prerequisite() + "' is for " + auth.registryHost().orElse("?") + ", not " + reference.domain()
-                    + "; checking " + reference.familiar() + " without it");
+            terminal.err()
+                    .println("check-image: warning: " + job.getFileName() + ": auth of prerequisite '"
+                            + auth.prerequisite() + "' is for "
+                            + auth.registryHost().orElse("?") + ", not " + reference.domain()
+                            + "; checking " + reference.familiar() + " without it");
             return;
         }
         explicit.forRepository(reference.domain(), reference.path(), auth.toCredential());

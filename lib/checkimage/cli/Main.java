@@ -10,8 +10,7 @@ import checkimage.client.TransportPreloader;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void run(String[] args) {
         if (mayConnect(args) && Runtime.getRuntime().availableProcessors() > 1) {

@@ -11,7 +11,6 @@ import checkimage.policy.Policy;
 import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.reference.ImageReference;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -32,11 +31,15 @@ import java.util.Set;
  */
 final class NetworkSettings {
 
-    private NetworkSettings() {
-    }
+    private NetworkSettings() {}
 
-    static void configure(ImageCheckerBuilder builder, CheckImageCommand command, Terminal terminal, Policy policy,
-                          Collection<ImageReference> references, Map<String, HostTls> runtimeTls) {
+    static void configure(
+            ImageCheckerBuilder builder,
+            CheckImageCommand command,
+            Terminal terminal,
+            Policy policy,
+            Collection<ImageReference> references,
+            Map<String, HostTls> runtimeTls) {
         Environment environment = Environment.of(terminal.env(), Path.of(System.getProperty("user.home")));
         List<Path> dirs = command.certsDirs.isEmpty() ? CertsDirectories.defaults(environment) : command.certsDirs;
         for (Map.Entry<String, HostTls> entry : CertsDirectories.read(dirs).entrySet()) {
@@ -51,8 +54,8 @@ final class NetworkSettings {
         builder.proxies(proxies);
     }
 
-    private static ProxyRules applyPolicy(ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references,
-                                          ProxyRules environment) {
+    private static ProxyRules applyPolicy(
+            ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references, ProxyRules environment) {
         ProxyRules rules = environment;
         if (policy.proxy().isPresent()) {
             ProxySetting general = policy.proxy().get();
@@ -75,8 +78,10 @@ final class NetworkSettings {
                 }
                 if (rule.clientCert().isPresent()) {
                     var files = rule.clientCert().get();
-                    builder.hostTls(target, HostTls.ofClientCertificate(
-                            new ClientCertificate(files.certificate(), files.key(), "policy (" + files.origin() + ")")));
+                    builder.hostTls(
+                            target,
+                            HostTls.ofClientCertificate(new ClientCertificate(
+                                    files.certificate(), files.key(), "policy (" + files.origin() + ")")));
                 }
                 if (rule.proxy().isPresent()) {
                     rules = rules.withRegistry(target, proxy(rule.proxy().get()));

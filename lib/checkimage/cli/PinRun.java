@@ -11,7 +11,6 @@ import checkimage.report.ReportEntry;
 import checkimage.report.Status;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,13 +41,18 @@ final class PinRun {
     /** Remembers the bytes of every file that names an image, as read. */
     void snapshot(List<CheckItem> items) {
         for (CheckItem item : items) {
-            item.place().map(p -> p.location().file()).filter(f -> !f.equals("-") && !files.containsKey(f)).ifPresent(file -> {
-                try {
-                    files.put(file, PinnedFile.snapshot(Path.of(file)));
-                } catch (IOException e) {
-                    terminal.err().println("check-image: cannot pin " + Redactor.redact(file) + ": cannot read it again: " + e.getMessage());
-                }
-            });
+            item.place()
+                    .map(p -> p.location().file())
+                    .filter(f -> !f.equals("-") && !files.containsKey(f))
+                    .ifPresent(file -> {
+                        try {
+                            files.put(file, PinnedFile.snapshot(Path.of(file)));
+                        } catch (IOException e) {
+                            terminal.err()
+                                    .println("check-image: cannot pin " + Redactor.redact(file)
+                                            + ": cannot read it again: " + e.getMessage());
+                        }
+                    });
         }
     }
 
@@ -65,7 +69,9 @@ final class PinRun {
         for (int i = 0; i < judged.size(); i++) {
             Optional<ImagePlace> place = judged.get(i).item().place();
             ReportEntry entry = entries.get(i);
-            if (place.isEmpty() || !files.containsKey(place.get().location().file()) || entry.status() != Status.ACCESSIBLE) {
+            if (place.isEmpty()
+                    || !files.containsKey(place.get().location().file())
+                    || entry.status() != Status.ACCESSIBLE) {
                 continue;
             }
             ImagePlace at = place.get();
@@ -75,7 +81,9 @@ final class PinRun {
             }
             ImageReference reference = judged.get(i).reference();
             if (reference.digest() == null) {
-                String digest = ((CheckOutcome.Accessible) entry.result().outcome()).digest().toString();
+                String digest = ((CheckOutcome.Accessible) entry.result().outcome())
+                        .digest()
+                        .toString();
                 add(pins, at, digest);
             } else if (tagged(at.text())) {
                 tags.add(reference.domain() + "/" + reference.path() + ":" + reference.tag());
@@ -88,7 +96,10 @@ final class PinRun {
             if (current.get(i).outcome() instanceof CheckOutcome.Accessible a) {
                 add(pins, at, a.digest().toString());
             } else {
-                note(at, "cannot verify the pinned digest: " + tags.get(i) + " is " + current.get(i).outcome().kind());
+                note(
+                        at,
+                        "cannot verify the pinned digest: " + tags.get(i) + " is "
+                                + current.get(i).outcome().kind());
             }
         }
         boolean written = true;
@@ -127,14 +138,18 @@ final class PinRun {
         }
         try {
             if (!file.replace(result.text())) {
-                terminal.err().println("check-image: " + Redactor.redact(shown) + " changed since it was read; not pinned");
+                terminal.err()
+                        .println("check-image: " + Redactor.redact(shown) + " changed since it was read; not pinned");
                 return false;
             }
         } catch (IOException e) {
-            terminal.err().println("check-image: cannot write " + Redactor.redact(shown) + ": " + Redactor.redact(String.valueOf(e.getMessage())));
+            terminal.err()
+                    .println("check-image: cannot write " + Redactor.redact(shown) + ": "
+                            + Redactor.redact(String.valueOf(e.getMessage())));
             return false;
         }
-        terminal.err().println("check-image: pinned " + result.changed() + " reference(s) in " + Redactor.redact(shown));
+        terminal.err()
+                .println("check-image: pinned " + result.changed() + " reference(s) in " + Redactor.redact(shown));
         return true;
     }
 

@@ -15,7 +15,6 @@ import checkimage.policy.Limits;
 import checkimage.policy.Policy;
 import checkimage.policy.RegistryRule;
 import checkimage.reference.ImageReference;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ import java.util.function.Predicate;
  */
 final class PolicySupport {
 
-    private PolicySupport() {
-    }
+    private PolicySupport() {}
 
     static Policy load(Path file, Map<String, String> env) {
         return new PolicyLoader().load(file, env);
@@ -45,8 +43,8 @@ final class PolicySupport {
      * Registry settings for every host these references use; a skipped TLS verification is warned about. CA files
      * and proxies are per host: see {@link NetworkSettings}.
      */
-    static void configureRegistries(ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references,
-                                    PrintStream err) {
+    static void configureRegistries(
+            ImageCheckerBuilder builder, Policy policy, Collection<ImageReference> references, PrintStream err) {
         Set<String> hosts = new LinkedHashSet<>();
         references.forEach(r -> hosts.add(r.domain()));
         for (String host : hosts) {
@@ -59,14 +57,16 @@ final class PolicySupport {
                 builder.plainHttp(host);
             }
             if (rule.skipTlsVerify()) {
-                err.println("check-image: warning: TLS certificates of " + host + " are not verified (" + rule.origin() + ")");
+                err.println("check-image: warning: TLS certificates of " + host + " are not verified (" + rule.origin()
+                        + ")");
                 builder.skipTlsVerify(host);
             }
         }
     }
 
     /** Platforms and limits from the policy where the command line did not set them. */
-    static void configureDefaults(ImageCheckerBuilder builder, Policy policy, boolean platformsGiven, Predicate<String> flagGiven) {
+    static void configureDefaults(
+            ImageCheckerBuilder builder, Policy policy, boolean platformsGiven, Predicate<String> flagGiven) {
         if (!platformsGiven) {
             builder.platforms(policy.platforms());
         }
@@ -81,15 +81,20 @@ final class PolicySupport {
             limits.timeout().ifPresent(builder::timeout);
         }
         RetryPolicy defaults = RetryPolicy.defaults();
-        limits.retries().ifPresent(n -> builder.retry(new RetryPolicy(n + 1, defaults.baseDelay(), defaults.maxDelay())));
+        limits.retries()
+                .ifPresent(n -> builder.retry(new RetryPolicy(n + 1, defaults.baseDelay(), defaults.maxDelay())));
     }
 
     /**
      * Explicit credentials first; then, for a registry the policy gives credentials (its own or the default chain),
      * that chain; else the standard chain.
      */
-    static CredentialSource credentials(Policy policy, CredentialSource explicit, CredentialSource standard,
-                                        Environment environment, CredentialHelpers helpers) {
+    static CredentialSource credentials(
+            Policy policy,
+            CredentialSource explicit,
+            CredentialSource standard,
+            Environment environment,
+            CredentialHelpers helpers) {
         Map<List<CredentialSpec>, CredentialSource> chains = new ConcurrentHashMap<>();
         return (registry, repository) -> {
             Credential given = explicit.lookup(registry, repository);
@@ -100,11 +105,13 @@ final class PolicySupport {
             if (specs.isEmpty()) {
                 return standard.lookup(registry, repository);
             }
-            return chains.computeIfAbsent(specs, s -> chain(s, environment, helpers)).lookup(registry, repository);
+            return chains.computeIfAbsent(specs, s -> chain(s, environment, helpers))
+                    .lookup(registry, repository);
         };
     }
 
-    private static CredentialSource chain(List<CredentialSpec> specs, Environment environment, CredentialHelpers helpers) {
+    private static CredentialSource chain(
+            List<CredentialSpec> specs, Environment environment, CredentialHelpers helpers) {
         List<CredentialSource> sources = new ArrayList<>();
         for (CredentialSpec spec : specs) {
             sources.add(source(spec, environment, helpers));
@@ -121,11 +128,14 @@ final class PolicySupport {
             case HELPER -> {
                 String name = ((CredentialSpec.Helper) spec).name();
                 String source = "policy helper " + name + " (" + spec.origin() + ")";
-                yield (registry, repository) -> helpers.helper(name).get(registry, source).orElse(Credential.anonymous());
+                yield (registry, repository) ->
+                        helpers.helper(name).get(registry, source).orElse(Credential.anonymous());
             }
             case DOCKER_CONFIG -> DockerConfigSource.load(environment, helpers);
             case PODMAN_AUTH -> ContainersAuthSource.load(environment, helpers);
-            case AUTH_FILE -> ContainersAuthSource.authFile(((CredentialSpec.AuthFile) spec).path(), "policy (" + spec.origin() + ")", helpers);
+            case AUTH_FILE ->
+                ContainersAuthSource.authFile(
+                        ((CredentialSpec.AuthFile) spec).path(), "policy (" + spec.origin() + ")", helpers);
         };
     }
 }

@@ -2,7 +2,6 @@ package checkimage.cli;
 
 import checkimage.client.CheckListener;
 import checkimage.reference.ImageReference;
-
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 

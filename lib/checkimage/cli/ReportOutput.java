@@ -6,7 +6,6 @@ import checkimage.report.ReportData;
 import checkimage.report.ReportFormat;
 import checkimage.report.ReportPaths;
 import checkimage.report.ReportRenderer;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ import java.util.Optional;
 final class ReportOutput {
 
     /** One {@code --report FORMAT=PATH}. */
-    record Target(ReportFormat format, Path path) {
-    }
+    record Target(ReportFormat format, Path path) {}
 
     private final CheckImageCommand command;
     private final Terminal terminal;
@@ -76,7 +74,8 @@ final class ReportOutput {
             written &= write(target.path(), files.render(target.format(), data), false);
         }
         String summary = terminal.env().get("GITHUB_STEP_SUMMARY");
-        boolean github = stdout == ReportFormat.GITHUB || targets.stream().anyMatch(t -> t.format() == ReportFormat.GITHUB);
+        boolean github =
+                stdout == ReportFormat.GITHUB || targets.stream().anyMatch(t -> t.format() == ReportFormat.GITHUB);
         if (github && summary != null && !summary.isBlank()) {
             written &= write(Path.of(summary), GithubReport.summary(data), true);
         }
@@ -86,7 +85,8 @@ final class ReportOutput {
     private boolean write(Path path, String text, boolean append) {
         try {
             if (append) {
-                Files.writeString(path, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        path, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 return true;
             }
             Path parent = path.toAbsolutePath().getParent();
@@ -100,8 +100,10 @@ final class ReportOutput {
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            terminal.err().println("check-image: cannot write the report " + Redactor.redact(path.toString()) + ": "
-                    + Redactor.redact(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            terminal.err()
+                    .println("check-image: cannot write the report " + Redactor.redact(path.toString()) + ": "
+                            + Redactor.redact(e.getClass().getSimpleName()
+                                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
             return false;
         }
     }

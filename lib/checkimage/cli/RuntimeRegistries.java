@@ -1,6 +1,5 @@
 package checkimage.cli;
 
-import checkimage.registries.TlsFiles;
 import checkimage.client.ClientCertificate;
 import checkimage.client.HostTls;
 import checkimage.client.ImageCheckerBuilder;
@@ -16,7 +15,7 @@ import checkimage.registries.PullSource;
 import checkimage.registries.RegistryLayer;
 import checkimage.registries.RegistryRoutes;
 import checkimage.registries.Route;
-
+import checkimage.registries.TlsFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +35,7 @@ final class RuntimeRegistries {
 
     static final Path SYSTEM_CONTAINERS = Path.of("/etc/containers");
 
-    private RuntimeRegistries() {
-    }
+    private RuntimeRegistries() {}
 
     /** The file layers (the policy's mirrors are added by the builder on top). */
     static RegistryRoutes load(CheckImageCommand command, Environment environment, PrintStream err) {
@@ -51,10 +49,12 @@ final class RuntimeRegistries {
             }
         }
         if (command.containerdHosts != null) {
-            layers.add(ContainerdHosts.read(command.containerdHosts, note -> err.println("check-image: note: " + note)));
+            layers.add(
+                    ContainerdHosts.read(command.containerdHosts, note -> err.println("check-image: note: " + note)));
         }
         if (command.dockerDaemonConfig != null) {
-            layers.add(DockerDaemonConfig.read(existing(command.dockerDaemonConfig, "--docker-daemon-config"),
+            layers.add(DockerDaemonConfig.read(
+                    existing(command.dockerDaemonConfig, "--docker-daemon-config"),
                     note -> err.println("check-image: note: " + note)));
         }
         return new RegistryRoutes(layers);
@@ -73,8 +73,11 @@ final class RuntimeRegistries {
                 List<checkimage.registries.Mirror> mirrors = new ArrayList<>();
                 for (java.net.URI uri : rule.mirrors()) {
                     String path = uri.getPath() == null ? "" : uri.getPath();
-                    mirrors.add(new checkimage.registries.Mirror(checkimage.registries.Location.parse(uri.getAuthority() + path),
-                            false, "http".equalsIgnoreCase(uri.getScheme()), checkimage.registries.PullFrom.ALL,
+                    mirrors.add(new checkimage.registries.Mirror(
+                            checkimage.registries.Location.parse(uri.getAuthority() + path),
+                            false,
+                            "http".equalsIgnoreCase(uri.getScheme()),
+                            checkimage.registries.PullFrom.ALL,
                             checkimage.registries.TlsFiles.none()));
                 }
                 entries.add(checkimage.registries.RegistryEntry.mirrored(host, mirrors, "policy " + rule.origin()));
@@ -103,8 +106,13 @@ final class RuntimeRegistries {
                     continue;
                 }
                 String origin = source.origin().isEmpty() ? "containerd hosts.toml" : source.origin();
-                HostTls host = new HostTls(files.caFiles(), files.clientCert().map(cert ->
-                        new ClientCertificate(cert, files.clientKey().orElse(cert), origin)), false, List.of(origin));
+                HostTls host = new HostTls(
+                        files.caFiles(),
+                        files.clientCert()
+                                .map(cert -> new ClientCertificate(
+                                        cert, files.clientKey().orElse(cert), origin)),
+                        false,
+                        List.of(origin));
                 tls.merge(source.reference().registryHost(), host, HostTls::overriddenBy);
             }
         }
@@ -112,8 +120,11 @@ final class RuntimeRegistries {
     }
 
     /** Insecure and plain-HTTP hosts of the sources these references use; a skipped verification is warned about. */
-    static void configureHosts(ImageCheckerBuilder builder, RegistryRoutes routes, Collection<ImageReference> references,
-                               PrintStream err) {
+    static void configureHosts(
+            ImageCheckerBuilder builder,
+            RegistryRoutes routes,
+            Collection<ImageReference> references,
+            PrintStream err) {
         Set<String> warned = new LinkedHashSet<>();
         for (ImageReference reference : references) {
             for (PullSource source : routes.route(reference).sources()) {
@@ -122,7 +133,8 @@ final class RuntimeRegistries {
                     builder.plainHttp(host);
                 }
                 if ((source.insecure() || source.tls().skipVerify()) && warned.add(host)) {
-                    err.println("check-image: warning: TLS certificates of " + host + " are not verified (" + source.origin() + ")");
+                    err.println("check-image: warning: TLS certificates of " + host + " are not verified ("
+                            + source.origin() + ")");
                     builder.skipTlsVerify(host);
                 }
             }
@@ -131,11 +143,13 @@ final class RuntimeRegistries {
     }
 
     /** {@code --rate HOST=N/s} flags, over the policy's per-registry {@code limits { rate … }}. */
-    static void configureRates(ImageCheckerBuilder builder, List<String> flags, Policy policy, Collection<ImageReference> references) {
+    static void configureRates(
+            ImageCheckerBuilder builder, List<String> flags, Policy policy, Collection<ImageReference> references) {
         Map<String, Double> rates = new LinkedHashMap<>();
         if (policy != null) {
             for (ImageReference reference : references) {
-                policy.registryFor(reference.domain()).flatMap(rule -> rule.rate())
+                policy.registryFor(reference.domain())
+                        .flatMap(rule -> rule.rate())
                         .ifPresent(rate -> rates.put(reference.domain(), rate.perSecond()));
             }
         }
@@ -145,7 +159,9 @@ final class RuntimeRegistries {
                 throw new UsageException("--rate '" + flag + "' is not like HOST=10/s");
             }
             try {
-                rates.put(flag.substring(0, equals).trim(), RequestRate.parse(flag.substring(equals + 1)).perSecond());
+                rates.put(
+                        flag.substring(0, equals).trim(),
+                        RequestRate.parse(flag.substring(equals + 1)).perSecond());
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--rate " + e.getMessage());
             }
@@ -157,12 +173,16 @@ final class RuntimeRegistries {
     static void explain(RegistryRoutes routes, Collection<ImageReference> references, PrintStream err) {
         Map<String, ImageReference> firstPerRegistry = new LinkedHashMap<>();
         references.forEach(r -> firstPerRegistry.putIfAbsent(r.domain(), r));
-        routes.layers().stream().filter(l -> !l.unqualifiedSearch().isEmpty()).findFirst().ifPresent(l ->
-                err.println("check-image: unqualified-search-registries " + l.unqualifiedSearch()
+        routes.layers().stream()
+                .filter(l -> !l.unqualifiedSearch().isEmpty())
+                .findFirst()
+                .ifPresent(l -> err.println("check-image: unqualified-search-registries " + l.unqualifiedSearch()
                         + " are not used: short names stay on docker.io, as Docker and the kubelet resolve them"));
         for (ImageReference reference : firstPerRegistry.values()) {
             Route route = routes.route(reference);
-            if (route.sources().size() == 1 && !route.isBlocked() && route.origin().origin().isEmpty()) {
+            if (route.sources().size() == 1
+                    && !route.isBlocked()
+                    && route.origin().origin().isEmpty()) {
                 continue;
             }
             err.println("check-image: registry " + reference.domain() + ":");
@@ -178,8 +198,10 @@ final class RuntimeRegistries {
         Set<String> hosts = new LinkedHashSet<>();
         references.forEach(r -> hosts.add(r.domain()));
         for (String host : hosts) {
-            policy.registryFor(host).filter(rule -> !rule.caFiles().isEmpty()).ifPresent(rule ->
-                    err.println("check-image: registry " + host + ": CA files " + rule.caFiles() + " (policy " + rule.origin() + ")"));
+            policy.registryFor(host)
+                    .filter(rule -> !rule.caFiles().isEmpty())
+                    .ifPresent(rule -> err.println("check-image: registry " + host + ": CA files " + rule.caFiles()
+                            + " (policy " + rule.origin() + ")"));
         }
     }
 }

@@ -8,12 +8,17 @@ import java.util.Map;
  * The process's streams, environment and the JVM's proxy properties, passed in so specs can run the CLI
  * in-process with their own. {@code interactive} says whether stdout/stderr are a terminal (colour, progress).
  */
-public record Terminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean interactive,
-                       Map<String, String> properties) {
+public record Terminal(
+        InputStream in,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        boolean interactive,
+        Map<String, String> properties) {
 
     /** The JVM system properties a run reads: the standard proxy settings. */
-    static final java.util.List<String> PROPERTIES = java.util.List.of("https.proxyHost", "https.proxyPort",
-            "http.proxyHost", "http.proxyPort", "http.nonProxyHosts");
+    static final java.util.List<String> PROPERTIES = java.util.List.of(
+            "https.proxyHost", "https.proxyPort", "http.proxyHost", "http.proxyPort", "http.nonProxyHosts");
 
     public Terminal {
         env = Map.copyOf(env);

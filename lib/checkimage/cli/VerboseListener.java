@@ -3,7 +3,6 @@ package checkimage.cli;
 import checkimage.client.CheckListener;
 import checkimage.reference.ImageReference;
 import checkimage.report.Redactor;
-
 import java.io.PrintStream;
 
 /** {@code -v}: one stderr line per handshake step. */

@@ -7,7 +7,6 @@ import checkimage.credentials.Credential;
 import checkimage.credentials.Secret;
 import checkimage.reference.ImageReference;
 import checkimage.result.Cause;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +35,29 @@ final class Authenticator {
         if (challenge.is("basic")) {
             return basic(session, credential);
         }
-        return bearer(reference, session, challenge, List.of(Scope.repositoryPull(reference.path()).toString()), credential, deadline);
+        return bearer(
+                reference,
+                session,
+                challenge,
+                List.of(Scope.repositoryPull(reference.path()).toString()),
+                credential,
+                deadline);
     }
 
     /**
      * A fresh token after a Bearer 401: the cached one is dropped and a new one is asked for with our scope plus
      * the scopes the new challenge names ({@code error="insufficient_scope"} or an expired token).
      */
-    Authorization reauthorize(ImageReference reference, RegistrySession session, Challenge fresh, Credential credential,
-                              Deadline deadline) throws CheckAbort {
+    Authorization reauthorize(
+            ImageReference reference,
+            RegistrySession session,
+            Challenge fresh,
+            Credential credential,
+            Deadline deadline)
+            throws CheckAbort {
         Challenge base = session.chosen().orElseThrow();
-        List<String> scopes = new ArrayList<>(List.of(Scope.repositoryPull(reference.path()).toString()));
+        List<String> scopes =
+                new ArrayList<>(List.of(Scope.repositoryPull(reference.path()).toString()));
         tokens.forget(base, scopes, credential);
         if (fresh.scope().isPresent()) {
             for (Scope named : Scope.parseAll(fresh.scope().get())) {
@@ -55,7 +66,13 @@ final class Authenticator {
                 }
             }
         }
-        return bearer(reference, session, fresh.realm().filter(r -> !r.isBlank()).isPresent() ? fresh : base, scopes, credential, deadline);
+        return bearer(
+                reference,
+                session,
+                fresh.realm().filter(r -> !r.isBlank()).isPresent() ? fresh : base,
+                scopes,
+                credential,
+                deadline);
     }
 
     /**
@@ -69,14 +86,24 @@ final class Authenticator {
         }
         return challengeParser.parse(response.headerValues("www-authenticate")).stream()
                 .filter(c -> c.is("bearer"))
-                .filter(c -> c.error().filter(e -> e.equals("insufficient_scope") || e.equals("invalid_token")).isPresent())
+                .filter(c -> c.error()
+                        .filter(e -> e.equals("insufficient_scope") || e.equals("invalid_token"))
+                        .isPresent())
                 .findFirst();
     }
 
-    private Authorization bearer(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
-                                 Credential credential, Deadline deadline) throws CheckAbort {
+    private Authorization bearer(
+            ImageReference reference,
+            RegistrySession session,
+            Challenge challenge,
+            List<String> scopes,
+            Credential credential,
+            Deadline deadline)
+            throws CheckAbort {
         Token token = tokens.token(reference, session, challenge, scopes, credential, deadline);
-        return new Authorization(Secret.of("Bearer " + token.value().revealForHeader()), Authorization.Scheme.BEARER,
+        return new Authorization(
+                Secret.of("Bearer " + token.value().revealForHeader()),
+                Authorization.Scheme.BEARER,
                 !(credential instanceof Credential.Anonymous));
     }
 
@@ -85,10 +112,11 @@ final class Authenticator {
             return new Authorization(null, Authorization.Scheme.BASIC, false);
         }
         if (session.isPlainHttp() && !TransportSettings.isLoopback(session.host())) {
-            throw CheckAbort.unknown(Cause.REFUSED_INSECURE, "refusing to send " + credential + " over plain HTTP to "
-                    + session.host() + "; use HTTPS for registries that need credentials");
+            throw CheckAbort.unknown(
+                    Cause.REFUSED_INSECURE,
+                    "refusing to send " + credential + " over plain HTTP to " + session.host()
+                            + "; use HTTPS for registries that need credentials");
         }
         return new Authorization(BasicAuthorization.of(credential), Authorization.Scheme.BASIC, true);
     }
-
 }

@@ -9,7 +9,11 @@ import checkimage.credentials.Secret;
 record Authorization(Secret header, Scheme scheme, boolean credentialed) {
 
     /** How the registry authenticates. */
-    enum Scheme { NONE, BASIC, BEARER }
+    enum Scheme {
+        NONE,
+        BASIC,
+        BEARER
+    }
 
     static final Authorization NONE = new Authorization(null, Scheme.NONE, false);
 

@@ -2,15 +2,13 @@ package checkimage.client;
 
 import checkimage.credentials.Credential;
 import checkimage.credentials.Secret;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Builds {@code Authorization: Basic …} values (RFC 7617) as secrets. */
 final class BasicAuthorization {
 
-    private BasicAuthorization() {
-    }
+    private BasicAuthorization() {}
 
     /** The Basic header value for a credential, or null for anonymous. */
     static Secret of(Credential credential) {

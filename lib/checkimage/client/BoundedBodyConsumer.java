@@ -1,10 +1,5 @@
 package checkimage.client;
 
-import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * Collects a response keeping at most {@code maxBody} bytes of its body. Beyond that the body is read and
@@ -57,7 +56,8 @@ final class BoundedBodyConsumer extends AbstractBinResponseConsumer<RegistryResp
         }
         src.position(src.limit());
         if (seen > (long) maxBody + DRAIN_LIMIT) {
-            throw new IOException("response body from " + uri.getHost() + " exceeds " + (maxBody + DRAIN_LIMIT) + " bytes");
+            throw new IOException(
+                    "response body from " + uri.getHost() + " exceeds " + (maxBody + DRAIN_LIMIT) + " bytes");
         }
     }
 
@@ -65,11 +65,14 @@ final class BoundedBodyConsumer extends AbstractBinResponseConsumer<RegistryResp
     protected RegistryResponse buildResult() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : response.getHeaders()) {
-            headers.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(header.getValue());
+            headers.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.getValue());
         }
         headers.replaceAll((k, v) -> List.copyOf(v));
-        String protocol = response.getVersion() == null ? "" : response.getVersion().toString();
-        return new RegistryResponse(response.getCode(), Map.copyOf(headers), body.toByteArray(), seen > maxBody, protocol, uri);
+        String protocol =
+                response.getVersion() == null ? "" : response.getVersion().toString();
+        return new RegistryResponse(
+                response.getCode(), Map.copyOf(headers), body.toByteArray(), seen > maxBody, protocol, uri);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.credentials.Environment;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,16 +20,20 @@ import java.util.Optional;
  */
 public final class CertsDirectories {
 
-    private CertsDirectories() {
-    }
+    private CertsDirectories() {}
 
     /**
      * The default directories, in order: {@code /etc/containers/certs.d}, {@code /etc/docker/certs.d} and
      * {@code $XDG_CONFIG_HOME/containers/certs.d} (default {@code ~/.config/containers/certs.d}).
      */
     public static List<Path> defaults(Environment environment) {
-        Path config = environment.get("XDG_CONFIG_HOME").map(Path::of).orElse(environment.home().resolve(".config"));
-        return List.of(Path.of("/etc/containers/certs.d"), Path.of("/etc/docker/certs.d"),
+        Path config = environment
+                .get("XDG_CONFIG_HOME")
+                .map(Path::of)
+                .orElse(environment.home().resolve(".config"));
+        return List.of(
+                Path.of("/etc/containers/certs.d"),
+                Path.of("/etc/docker/certs.d"),
                 config.resolve("containers").resolve("certs.d"));
     }
 
@@ -52,8 +55,11 @@ public final class CertsDirectories {
                     HostTls found = readHost(hostDir);
                     String host = hostDir.getFileName().toString().toLowerCase(Locale.ROOT);
                     HostTls earlier = hosts.get(host);
-                    hosts.put(host, earlier == null ? found
-                            : found.overriddenBy(earlier)); // the first directory's client certificate wins
+                    hosts.put(
+                            host,
+                            earlier == null
+                                    ? found
+                                    : found.overriddenBy(earlier)); // the first directory's client certificate wins
                 }
             }
         }
@@ -70,7 +76,8 @@ public final class CertsDirectories {
             } else if (name.endsWith(".cert")) {
                 Path key = hostDir.resolve(name.substring(0, name.length() - ".cert".length()) + ".key");
                 if (!Files.isRegularFile(key)) {
-                    throw new IllegalArgumentException("client certificate " + file + " has no key " + key.getFileName());
+                    throw new IllegalArgumentException(
+                            "client certificate " + file + " has no key " + key.getFileName());
                 }
                 if (client.isEmpty()) {
                     client = Optional.of(new ClientCertificate(file, key, hostDir.toString()));
@@ -78,7 +85,8 @@ public final class CertsDirectories {
             } else if (name.endsWith(".key")) {
                 Path cert = hostDir.resolve(name.substring(0, name.length() - ".key".length()) + ".cert");
                 if (!Files.isRegularFile(cert)) {
-                    throw new IllegalArgumentException("client key " + file + " has no certificate " + cert.getFileName());
+                    throw new IllegalArgumentException(
+                            "client key " + file + " has no certificate " + cert.getFileName());
                 }
             }
         }

@@ -4,7 +4,6 @@ import checkimage.reference.ImageReference;
 import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.RegistryError;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

@@ -9,7 +9,6 @@ import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
 import checkimage.result.Cause;
 import checkimage.result.ResponseClassifier;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,14 +52,26 @@ final class ConfigFetcher {
     }
 
     /** The facts of the image {@code digest} of {@code reference}, one per platform read. */
-    List<ImageFacts> facts(ImageReference reference, Digest digest, List<Platform> required, RegistrySession session,
-                           Authorization auth, Deadline deadline) throws CheckAbort {
+    List<ImageFacts> facts(
+            ImageReference reference,
+            Digest digest,
+            List<Platform> required,
+            RegistrySession session,
+            Authorization auth,
+            Deadline deadline)
+            throws CheckAbort {
         List<Platform> wanted = required.isEmpty() ? List.of(DEFAULT_PLATFORM) : required;
         return once(images, digest + " " + wanted, () -> read(reference, digest, wanted, session, auth, deadline));
     }
 
-    private List<ImageFacts> read(ImageReference reference, Digest digest, List<Platform> wanted, RegistrySession session,
-                                  Authorization auth, Deadline deadline) throws CheckAbort {
+    private List<ImageFacts> read(
+            ImageReference reference,
+            Digest digest,
+            List<Platform> wanted,
+            RegistrySession session,
+            Authorization auth,
+            Deadline deadline)
+            throws CheckAbort {
         Map<?, ?> root = manifest(reference, digest, session, auth, deadline);
         if (!(root.get("manifests") instanceof List<?> entries)) {
             return List.of(facts(reference, root, Map.of(), session, auth, deadline));
@@ -69,34 +80,56 @@ final class ConfigFetcher {
         List<ImageFacts> facts = new ArrayList<>();
         for (Platform platform : wanted) {
             Digest child = childFor(reference, entries, platform);
-            facts.add(facts(reference, manifest(reference, child, session, auth, deadline), indexAnnotations, session, auth, deadline));
+            facts.add(facts(
+                    reference,
+                    manifest(reference, child, session, auth, deadline),
+                    indexAnnotations,
+                    session,
+                    auth,
+                    deadline));
         }
         return List.copyOf(facts);
     }
 
-    private ImageFacts facts(ImageReference reference, Map<?, ?> manifest, Map<?, ?> indexAnnotations, RegistrySession session,
-                             Authorization auth, Deadline deadline) throws CheckAbort {
-        if (!(manifest.get("config") instanceof Map<?, ?> descriptor) || !(descriptor.get("digest") instanceof String text)) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " has no config descriptor");
+    private ImageFacts facts(
+            ImageReference reference,
+            Map<?, ?> manifest,
+            Map<?, ?> indexAnnotations,
+            RegistrySession session,
+            Authorization auth,
+            Deadline deadline)
+            throws CheckAbort {
+        if (!(manifest.get("config") instanceof Map<?, ?> descriptor)
+                || !(descriptor.get("digest") instanceof String text)) {
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " has no config descriptor");
         }
         Digest configDigest = digest(reference, text);
-        Map<?, ?> config = once(configs, configDigest.toString(), () -> config(reference, configDigest, session, auth, deadline));
+        Map<?, ?> config =
+                once(configs, configDigest.toString(), () -> config(reference, configDigest, session, auth, deadline));
         Map<?, ?> inner = config.get("config") instanceof Map<?, ?> c ? c : Map.of();
         Map<String, String> labels = new LinkedHashMap<>();
         if (inner.get("Labels") instanceof Map<?, ?> found) {
             found.forEach((k, v) -> labels.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
         }
-        Optional<String> base = annotation(manifest, ImageFacts.BASE_NAME).or(() -> Optional.ofNullable(
-                indexAnnotations.get(ImageFacts.BASE_NAME) instanceof String s ? s : null))
+        Optional<String> base = annotation(manifest, ImageFacts.BASE_NAME)
+                .or(() ->
+                        Optional.ofNullable(indexAnnotations.get(ImageFacts.BASE_NAME) instanceof String s ? s : null))
                 .or(() -> Optional.ofNullable(labels.get(ImageFacts.BASE_NAME)));
         String platform = config.get("os") + "/" + config.get("architecture")
                 + (config.get("variant") instanceof String v ? "/" + v : "");
-        return new ImageFacts(platform, created(config.get("created")), size(manifest), labels,
-                Optional.ofNullable(inner.get("User") instanceof String u ? u : null), base);
+        return new ImageFacts(
+                platform,
+                created(config.get("created")),
+                size(manifest),
+                labels,
+                Optional.ofNullable(inner.get("User") instanceof String u ? u : null),
+                base);
     }
 
-    private Map<?, ?> manifest(ImageReference reference, Digest digest, RegistrySession session, Authorization auth,
-                               Deadline deadline) throws CheckAbort {
+    private Map<?, ?> manifest(
+            ImageReference reference, Digest digest, RegistrySession session, Authorization auth, Deadline deadline)
+            throws CheckAbort {
         ImageReference pinned = new ImageReference(reference.domain(), reference.path(), reference.tag(), digest);
         RegistryResponse response;
         try {
@@ -107,8 +140,9 @@ final class ConfigFetcher {
         return object(response, "manifest " + digest + " of " + reference, digest);
     }
 
-    private Map<?, ?> config(ImageReference reference, Digest digest, RegistrySession session, Authorization auth,
-                             Deadline deadline) throws CheckAbort {
+    private Map<?, ?> config(
+            ImageReference reference, Digest digest, RegistrySession session, Authorization auth, Deadline deadline)
+            throws CheckAbort {
         RegistryResponse response;
         try {
             response = prober.blob(reference, session, auth, digest, deadline);
@@ -120,7 +154,9 @@ final class ConfigFetcher {
 
     private static Map<?, ?> object(RegistryResponse response, String what, Digest digest) throws CheckAbort {
         if (!response.isSuccess()) {
-            throw CheckAbort.unknown(ResponseClassifier.causeOf(response.status()), "cannot read the " + what + " (" + response.status() + ")");
+            throw CheckAbort.unknown(
+                    ResponseClassifier.causeOf(response.status()),
+                    "cannot read the " + what + " (" + response.status() + ")");
         }
         if (response.truncated()) {
             throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "the " + what + " is too large to read");
@@ -133,35 +169,41 @@ final class ConfigFetcher {
                 return map;
             }
         } catch (JsonException e) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "the " + what + " is not valid JSON: " + e.getMessage());
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "the " + what + " is not valid JSON: " + e.getMessage());
         }
         throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "the " + what + " is not a JSON object");
     }
 
     private static Digest childFor(ImageReference reference, List<?> entries, Platform platform) throws CheckAbort {
         for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> descriptor && descriptor.get("platform") instanceof Map<?, ?> p
-                    && p.get("os") instanceof String os && p.get("architecture") instanceof String arch
+            if (entry instanceof Map<?, ?> descriptor
+                    && descriptor.get("platform") instanceof Map<?, ?> p
+                    && p.get("os") instanceof String os
+                    && p.get("architecture") instanceof String arch
                     && new Platform(os, arch, p.get("variant") instanceof String v ? v : null).satisfies(platform)
                     && descriptor.get("digest") instanceof String text) {
                 return digest(reference, text);
             }
         }
-        throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "the index of " + reference + " has no " + platform
-                + " image to read for the image rules");
+        throw CheckAbort.unknown(
+                Cause.UNEXPECTED_RESPONSE,
+                "the index of " + reference + " has no " + platform + " image to read for the image rules");
     }
 
     private static Digest digest(ImageReference reference, String text) throws CheckAbort {
         try {
             return Digest.parse(text);
         } catch (InvalidReferenceException e) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " names an invalid digest");
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " names an invalid digest");
         }
     }
 
     private static Optional<String> annotation(Map<?, ?> manifest, String key) {
         return manifest.get("annotations") instanceof Map<?, ?> a && a.get(key) instanceof String value
-                ? Optional.of(value) : Optional.empty();
+                ? Optional.of(value)
+                : Optional.empty();
     }
 
     private static Optional<Instant> created(Object value) {

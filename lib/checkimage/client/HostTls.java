@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param skipVerify do not verify the server's certificate or host name
  * @param sources where the settings came from, for {@code -v}
  */
-public record HostTls(List<Path> caFiles, Optional<ClientCertificate> clientCertificate, boolean skipVerify,
-                      List<String> sources) {
+public record HostTls(
+        List<Path> caFiles, Optional<ClientCertificate> clientCertificate, boolean skipVerify, List<String> sources) {
 
     public HostTls {
         caFiles = List.copyOf(new LinkedHashSet<>(caFiles));
@@ -53,8 +53,11 @@ public record HostTls(List<Path> caFiles, Optional<ClientCertificate> clientCert
         cas.addAll(stronger.caFiles);
         List<String> all = new ArrayList<>(sources);
         all.addAll(stronger.sources);
-        return new HostTls(cas, stronger.clientCertificate.isPresent() ? stronger.clientCertificate : clientCertificate,
-                skipVerify || stronger.skipVerify, all);
+        return new HostTls(
+                cas,
+                stronger.clientCertificate.isPresent() ? stronger.clientCertificate : clientCertificate,
+                skipVerify || stronger.skipVerify,
+                all);
     }
 
     /** These settings with verification skipped. */

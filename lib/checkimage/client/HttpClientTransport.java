@@ -1,37 +1,8 @@
 package checkimage.client;
 
 import checkimage.result.Cause;
-
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.TunnelRefusedException;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.Timeout;
-
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +13,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP transport: Apache HttpClient 5's async client with a pooled connection manager, HTTP/2 over
@@ -61,13 +51,14 @@ public final class HttpClientTransport implements Transport {
     static final String USER_AGENT = "check-image/0.1";
 
     /** What one client is built for: trust and key material, and the proxy (empty: direct). */
-    record Route(List<Path> caFiles, Optional<ClientCertificate> clientCertificate, boolean skipVerify,
-                 Optional<HttpProxy> proxy) {
-    }
+    record Route(
+            List<Path> caFiles,
+            Optional<ClientCertificate> clientCertificate,
+            boolean skipVerify,
+            Optional<HttpProxy> proxy) {}
 
     /** A started client and the key manager that knows whether a server asked for a client certificate. */
-    private record RouteClient(Route route, CloseableHttpAsyncClient client, KeyMaterial keys) {
-    }
+    private record RouteClient(Route route, CloseableHttpAsyncClient client, KeyMaterial keys) {}
 
     private final TransportSettings settings;
     private final int maxConnections;
@@ -84,28 +75,41 @@ public final class HttpClientTransport implements Transport {
     }
 
     @Override
-    public RegistryResponse send(String registry, RegistryRequest request, Deadline deadline) throws TransportException {
+    public RegistryResponse send(String registry, RegistryRequest request, Deadline deadline)
+            throws TransportException {
         if (deadline.isExpired()) {
-            throw new TransportException(Cause.TIMEOUT, "deadline passed before " + request.method() + " " + request.uri());
+            throw new TransportException(
+                    Cause.TIMEOUT, "deadline passed before " + request.method() + " " + request.uri());
         }
         Duration read = deadline.cap(settings.readTimeout());
         SimpleHttpRequest http = build(request, read);
         RouteClient route = clientFor(route(registry, request.uri()));
-        Future<RegistryResponse> future = route.client().execute(
-                SimpleRequestProducer.create(http), new BoundedBodyConsumer(request.maxBody(), request.uri()), null);
+        Future<RegistryResponse> future = route.client()
+                .execute(
+                        SimpleRequestProducer.create(http),
+                        new BoundedBodyConsumer(request.maxBody(), request.uri()),
+                        null);
         RegistryResponse response;
         try {
             response = future.get(deadline.remaining().toMillis() + 1, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new TransportException(Cause.TIMEOUT, "no answer from " + request.uri().getAuthority() + " before the deadline"
-                    + route.route().proxy().map(p -> " (through proxy " + p + ")").orElse(""));
+            throw new TransportException(
+                    Cause.TIMEOUT,
+                    "no answer from " + request.uri().getAuthority() + " before the deadline"
+                            + route.route()
+                                    .proxy()
+                                    .map(p -> " (through proxy " + p + ")")
+                                    .orElse(""));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new TransportException(Cause.TIMEOUT, "interrupted while waiting for " + request.uri().getAuthority());
+            throw new TransportException(
+                    Cause.TIMEOUT,
+                    "interrupted while waiting for " + request.uri().getAuthority());
         } catch (ExecutionException e) {
-            throw TransportFailures.classify(request, registry, route.route(), route.keys(), e.getCause() == null ? e : e.getCause());
+            throw TransportFailures.classify(
+                    request, registry, route.route(), route.keys(), e.getCause() == null ? e : e.getCause());
         }
         if (response.status() == 407 && route.route().proxy().isPresent()) {
             throw TransportFailures.proxyAuthentication(route.route().proxy().get(), registry, request);
@@ -122,12 +126,16 @@ public final class HttpClientTransport implements Transport {
         }
         List<Path> cas = new ArrayList<>(settings.caFiles());
         cas.addAll(tls.caFiles());
-        return new Route(List.copyOf(new java.util.LinkedHashSet<>(cas)), tls.clientCertificate(),
-                settings.skipsTlsVerify(connected), settings.proxyFor(registry, target.getScheme()));
+        return new Route(
+                List.copyOf(new java.util.LinkedHashSet<>(cas)),
+                tls.clientCertificate(),
+                settings.skipsTlsVerify(connected),
+                settings.proxyFor(registry, target.getScheme()));
     }
 
     private SimpleHttpRequest build(RegistryRequest request, Duration read) {
-        SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method()).setUri(request.uri());
+        SimpleRequestBuilder builder =
+                SimpleRequestBuilder.create(request.method()).setUri(request.uri());
         builder.setHeader("User-Agent", USER_AGENT);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             builder.setHeader(header.getKey(), header.getValue());
@@ -153,20 +161,25 @@ public final class HttpClientTransport implements Transport {
 
     private RouteClient start(Route route) {
         KeyMaterial keys = KeyMaterial.of(route.clientCertificate());
-        SSLContext context = route.skipVerify() ? TrustMaterial.trustingAll(keys) : TrustMaterial.verifying(route.caFiles(), keys);
+        SSLContext context =
+                route.skipVerify() ? TrustMaterial.trustingAll(keys) : TrustMaterial.verifying(route.caFiles(), keys);
         CloseableHttpAsyncClient client = create(settings, maxConnections, context, route.skipVerify(), route.proxy());
         client.start();
         return new RouteClient(route, client, keys);
     }
 
     /** The client of {@link #start}, direct, built but not started ({@link TransportPreloader} builds one to throw away). */
-    static CloseableHttpAsyncClient create(TransportSettings settings, int maxConnections, SSLContext sslContext,
-                                           boolean skipHostnameCheck) {
+    static CloseableHttpAsyncClient create(
+            TransportSettings settings, int maxConnections, SSLContext sslContext, boolean skipHostnameCheck) {
         return create(settings, maxConnections, sslContext, skipHostnameCheck, Optional.empty());
     }
 
-    private static CloseableHttpAsyncClient create(TransportSettings settings, int maxConnections, SSLContext sslContext,
-                                                   boolean skipHostnameCheck, Optional<HttpProxy> proxy) {
+    private static CloseableHttpAsyncClient create(
+            TransportSettings settings,
+            int maxConnections,
+            SSLContext sslContext,
+            boolean skipHostnameCheck,
+            Optional<HttpProxy> proxy) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext);
         if (skipHostnameCheck) {
             tls.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
@@ -197,7 +210,9 @@ public final class HttpClientTransport implements Transport {
             builder.setProxy(new HttpHost("http", p.host(), p.port()));
             // answers only the proxy's own challenge (407); a registry's 401 stays the handshake's business
             builder.setDefaultCredentialsProvider((scope, context) -> p.hasCredentials() && isProxy(scope, p)
-                    ? new UsernamePasswordCredentials(p.username().orElseThrow(), p.password().revealForHeader().toCharArray())
+                    ? new UsernamePasswordCredentials(
+                            p.username().orElseThrow(),
+                            p.password().revealForHeader().toCharArray())
                     : null);
         });
         if (proxy.isEmpty()) {

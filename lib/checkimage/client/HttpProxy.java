@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.credentials.Secret;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -47,11 +46,16 @@ public record HttpProxy(String host, int port, Optional<String> username, Secret
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http")) {
-            throw new IllegalArgumentException(where + ": proxy '" + redact(value) + "' is not an http:// URL (only HTTP proxies are supported)");
+            throw new IllegalArgumentException(
+                    where + ": proxy '" + redact(value) + "' is not an http:// URL (only HTTP proxies are supported)");
         }
-        if (uri.getHost() == null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+        if (uri.getHost() == null
+                || (uri.getRawPath() != null
+                        && !uri.getRawPath().isEmpty()
+                        && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException(where + ": proxy '" + redact(value) + "' must be http://[user:password@]host[:port]");
+            throw new IllegalArgumentException(
+                    where + ": proxy '" + redact(value) + "' must be http://[user:password@]host[:port]");
         }
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String userInfo = uri.getRawUserInfo();

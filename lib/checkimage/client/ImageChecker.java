@@ -14,7 +14,6 @@ import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RegistryUsage;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,17 +73,24 @@ public final class ImageChecker implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         RequestSender.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
-        Transport observed = new ObservedTransport(transport, new RequestPacer(options.pace(), options.clock(), sleeper), tally);
-        RequestSender sender = new RequestSender(observed, options.retry(), stats, options.listener(), sleeper,
-                new java.util.SplittableRandom());
+        Transport observed =
+                new ObservedTransport(transport, new RequestPacer(options.pace(), options.clock(), sleeper), tally);
+        RequestSender sender = new RequestSender(
+                observed, options.retry(), stats, options.listener(), sleeper, new java.util.SplittableRandom());
         this.pinger = new Pinger(sender, options.transport());
         this.credentials = new MemoizedCredentials(options.credentials());
-        this.tokens = new TokenBroker(new TokenFetcher(sender, options.clock()), pinger, credentials, options.clock(),
-                options.tokenBatch(), options.timeout());
+        this.tokens = new TokenBroker(
+                new TokenFetcher(sender, options.clock()),
+                pinger,
+                credentials,
+                options.clock(),
+                options.tokenBatch(),
+                options.timeout());
         this.authenticator = new Authenticator(tokens);
         this.prober = new ManifestProber(sender);
         this.inspector = new ManifestInspector(prober, new PlatformVerifier(prober));
-        this.imageRules = policy == null ? null : new ImageRuleStep(policy, prober, options.clock(), options.platforms());
+        this.imageRules =
+                policy == null ? null : new ImageRuleStep(policy, prober, options.clock(), options.platforms());
         this.batches = new BatchRunner(options.concurrency(), options.perRegistry());
     }
 
@@ -117,16 +123,19 @@ public final class ImageChecker implements AutoCloseable {
                 unique.putIfAbsent(reference.toString(), reference);
                 parsed.add(reference);
             } catch (InvalidReferenceException e) {
-                parsed.add(new CheckResult(input, new CheckOutcome.InvalidReference(input, e.getMessage()), "", Duration.ZERO));
+                parsed.add(new CheckResult(
+                        input, new CheckOutcome.InvalidReference(input, e.getMessage()), "", Duration.ZERO));
             }
         }
         prefetchTokens(unique.values());
-        Map<String, CheckResult> done = batches.run(unique.values(), ImageReference::registryHost, r -> run(r, r.toString()));
+        Map<String, CheckResult> done =
+                batches.run(unique.values(), ImageReference::registryHost, r -> run(r, r.toString()));
         tokens.rethrowUnreported();
         List<CheckResult> results = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Object item = parsed.get(i);
-            results.add(item instanceof CheckResult invalid ? invalid : relabel(done.get(item.toString()), inputs.get(i)));
+            results.add(
+                    item instanceof CheckResult invalid ? invalid : relabel(done.get(item.toString()), inputs.get(i)));
         }
         return results;
     }
@@ -161,7 +170,9 @@ public final class ImageChecker implements AutoCloseable {
             Route route = options.routes().route(reference);
             if (route.sources().size() == 1 && !route.isBlocked()) {
                 ImageReference target = route.origin().reference();
-                byRegistry.computeIfAbsent(target.registryHost(), h -> new ArrayList<>()).add(target);
+                byRegistry
+                        .computeIfAbsent(target.registryHost(), h -> new ArrayList<>())
+                        .add(target);
             }
         }
         byRegistry.values().forEach(tokens::prefetch);
@@ -183,22 +194,40 @@ public final class ImageChecker implements AutoCloseable {
                 continue;
             }
             CheckResult mirrored = runAt(source.reference(), reference, input);
-            options.listener().onStep(reference, "mirror " + source.reference().name() + ": " + mirrored.outcome().reason());
+            options.listener()
+                    .onStep(
+                            reference,
+                            "mirror " + source.reference().name() + ": "
+                                    + mirrored.outcome().reason());
             if (mirrored.outcome() instanceof CheckOutcome.Accessible found) {
-                CheckOutcome accessible = new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(),
-                        found.size(), found.platforms());
-                return new CheckResult(input, accessible, mirrored.credentialSource(),
-                        Duration.ofNanos(System.nanoTime() - start), source.host(), source.reference().path(),
-                        mirrored.proxy(), mirrored.findings());
+                CheckOutcome accessible = new CheckOutcome.Accessible(
+                        reference, found.digest(), found.mediaType(), found.size(), found.platforms());
+                return new CheckResult(
+                        input,
+                        accessible,
+                        mirrored.credentialSource(),
+                        Duration.ofNanos(System.nanoTime() - start),
+                        source.host(),
+                        source.reference().path(),
+                        mirrored.proxy(),
+                        mirrored.findings());
             }
         }
         ImageReference target = route.origin().reference();
         CheckResult direct = runAt(target, reference, input);
         CheckOutcome outcome = direct.outcome() instanceof CheckOutcome.Accessible found && !target.equals(reference)
-                ? new CheckOutcome.Accessible(reference, found.digest(), found.mediaType(), found.size(), found.platforms())
+                ? new CheckOutcome.Accessible(
+                        reference, found.digest(), found.mediaType(), found.size(), found.platforms())
                 : direct.outcome();
-        return new CheckResult(input, outcome, direct.credentialSource(), Duration.ofNanos(System.nanoTime() - start),
-                direct.endpoint(), target.path(), direct.proxy(), direct.findings());
+        return new CheckResult(
+                input,
+                outcome,
+                direct.credentialSource(),
+                Duration.ofNanos(System.nanoTime() - start),
+                direct.endpoint(),
+                target.path(),
+                direct.proxy(),
+                direct.findings());
     }
 
     /** Checks {@code reference} (the image itself or its mirror); image rules are judged for {@code judged}. */
@@ -209,7 +238,8 @@ public final class ImageChecker implements AutoCloseable {
         try {
             credential = credentials.lookup(reference.domain(), reference.path());
         } catch (CredentialException e) {
-            CheckOutcome failed = new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
+            CheckOutcome failed =
+                    new CheckOutcome.Unknown(reference, Cause.CREDENTIALS, e.getMessage(), null, List.of());
             return new CheckResult(input, failed, "", Duration.ofNanos(System.nanoTime() - start));
         }
         ImageRuleStep.Judged checked;
@@ -218,30 +248,48 @@ public final class ImageChecker implements AutoCloseable {
         } catch (CheckAbort abort) {
             checked = new ImageRuleStep.Judged(abort.toOutcome(reference), List.of());
         } catch (TransportException e) {
-            checked = new ImageRuleStep.Judged(new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
+            checked = new ImageRuleStep.Judged(
+                    new CheckOutcome.Unknown(reference, e.kind(), e.getMessage(), null, List.of()), List.of());
         }
         CheckOutcome outcome = checked.outcome();
         if (options.listener().listens()) {
             options.listener().onStep(reference, "result: " + outcome.reason());
         }
-        return new CheckResult(input, outcome, credential.source(), Duration.ofNanos(System.nanoTime() - start),
-                reference.registryHost(), reference.path(), proxyOf(reference.registryHost()), checked.findings());
+        return new CheckResult(
+                input,
+                outcome,
+                credential.source(),
+                Duration.ofNanos(System.nanoTime() - start),
+                reference.registryHost(),
+                reference.path(),
+                proxyOf(reference.registryHost()),
+                checked.findings());
     }
 
     /** The proxy the registry's requests go through ({@code http://host:port}), empty when direct. */
     private String proxyOf(String registry) {
         boolean plain = options.transport().plainHttpHosts().contains(registry.toLowerCase(java.util.Locale.ROOT));
-        return options.transport().proxyFor(registry, plain ? "http" : "https").map(HttpProxy::toString).orElse("");
+        return options.transport()
+                .proxyFor(registry, plain ? "http" : "https")
+                .map(HttpProxy::toString)
+                .orElse("");
     }
 
-    private ImageRuleStep.Judged handshake(ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
+    private ImageRuleStep.Judged handshake(
+            ImageReference reference, ImageReference judged, Credential credential, Deadline deadline)
             throws CheckAbort, TransportException {
         if (options.listener().listens()) {
             String registry = reference.registryHost();
             String proxy = proxyOf(registry);
-            options.listener().onStep(reference, "route to " + registry + ": " + (proxy.isEmpty() ? "direct"
-                    : "through proxy " + proxy) + "; TLS: " + options.transport().tlsFor(registry)
-                    + (options.transport().caFiles().isEmpty() ? "" : " + --ca-file " + options.transport().caFiles()));
+            options.listener()
+                    .onStep(
+                            reference,
+                            "route to " + registry + ": " + (proxy.isEmpty() ? "direct" : "through proxy " + proxy)
+                                    + "; TLS: " + options.transport().tlsFor(registry)
+                                    + (options.transport().caFiles().isEmpty()
+                                            ? ""
+                                            : " + --ca-file "
+                                                    + options.transport().caFiles()));
         }
         RegistrySession session = pinger.session(reference.registryHost(), deadline);
         if (options.listener().listens()) {
@@ -251,28 +299,39 @@ public final class ImageChecker implements AutoCloseable {
         RegistryResponse head = prober.head(reference, session, auth, deadline);
         Optional<Challenge> retry = authenticator.refusal(head, auth);
         if (retry.isPresent()) {
-            options.listener().onStep(reference, "token refused (" + retry.get().error().orElse("") + "); fetching a fresh one");
+            options.listener()
+                    .onStep(reference, "token refused (" + retry.get().error().orElse("") + "); fetching a fresh one");
             auth = authenticator.reauthorize(reference, session, retry.get(), credential, deadline);
             head = prober.head(reference, session, auth, deadline);
         }
-        CheckOutcome outcome = inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
+        CheckOutcome outcome =
+                inspector.inspect(reference, session, auth, credential.toString(), head, options.platforms(), deadline);
         if (imageRules == null || !(outcome instanceof CheckOutcome.Accessible found)) {
             return new ImageRuleStep.Judged(outcome, List.of());
         }
         return imageRules.judge(reference, judged, found, session, auth, deadline);
     }
 
-
     private static CheckResult relabel(CheckResult result, String input) {
-        return result.input().equals(input) ? result
-                : new CheckResult(input, result.outcome(), result.credentialSource(), result.elapsed(), result.endpoint(),
-                        result.endpointRepository(), result.proxy(), result.findings());
+        return result.input().equals(input)
+                ? result
+                : new CheckResult(
+                        input,
+                        result.outcome(),
+                        result.credentialSource(),
+                        result.elapsed(),
+                        result.endpoint(),
+                        result.endpointRepository(),
+                        result.proxy(),
+                        result.findings());
     }
 
     @Override
     public String toString() {
-        return "ImageChecker[" + options.concurrency() + " at once, " + options.perRegistry() + " per registry, timeout "
-                + options.timeout().toMillis() + " ms" + (options.platforms().isEmpty() ? "" : ", platforms " + options.platforms())
+        return "ImageChecker[" + options.concurrency() + " at once, " + options.perRegistry()
+                + " per registry, timeout "
+                + options.timeout().toMillis() + " ms"
+                + (options.platforms().isEmpty() ? "" : ", platforms " + options.platforms())
                 + "; so far " + stats + "]";
     }
 

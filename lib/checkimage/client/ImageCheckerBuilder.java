@@ -8,7 +8,6 @@ import checkimage.registries.Mirror;
 import checkimage.registries.RegistryEntry;
 import checkimage.registries.RegistryLayer;
 import checkimage.registries.RegistryRoutes;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +46,10 @@ public final class ImageCheckerBuilder {
      * the polite default, {@code --per-registry} raises it.
      */
     public static final int DEFAULT_CONCURRENCY = 16;
+
     public static final int DEFAULT_PER_REGISTRY = 8;
 
-    ImageCheckerBuilder() {
-    }
+    ImageCheckerBuilder() {}
 
     /** Where credentials come from; anonymous by default. */
     public ImageCheckerBuilder credentials(CredentialSource source) {
@@ -90,8 +89,10 @@ public final class ImageCheckerBuilder {
         try {
             TrustMaterial.readCertificates(pem);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e instanceof java.nio.file.NoSuchFileException
-                    ? "CA file " + pem + ": no such file" : e.getMessage());
+            throw new IllegalArgumentException(
+                    e instanceof java.nio.file.NoSuchFileException
+                            ? "CA file " + pem + ": no such file"
+                            : e.getMessage());
         }
     }
 
@@ -169,14 +170,20 @@ public final class ImageCheckerBuilder {
      * {@code http://} mirror is reached over plain HTTP. These mirrors win over those of {@link #routes}.
      */
     public ImageCheckerBuilder mirror(String registry, java.net.URI mirror) {
-        if (mirror.getHost() == null || !("https".equalsIgnoreCase(mirror.getScheme()) || "http".equalsIgnoreCase(mirror.getScheme()))) {
+        if (mirror.getHost() == null
+                || !("https".equalsIgnoreCase(mirror.getScheme()) || "http".equalsIgnoreCase(mirror.getScheme()))) {
             throw new IllegalArgumentException("mirror '" + mirror + "' is not an http(s) URL with a host");
         }
         String path = mirror.getPath() == null ? "" : mirror.getPath();
         Location location = Location.parse(mirror.getAuthority() + path);
         boolean plain = "http".equalsIgnoreCase(mirror.getScheme());
-        mirrors.computeIfAbsent(registry, r -> new ArrayList<>()).add(
-                new Mirror(location, false, plain, checkimage.registries.PullFrom.ALL, checkimage.registries.TlsFiles.none()));
+        mirrors.computeIfAbsent(registry, r -> new ArrayList<>())
+                .add(new Mirror(
+                        location,
+                        false,
+                        plain,
+                        checkimage.registries.PullFrom.ALL,
+                        checkimage.registries.TlsFiles.none()));
         if (plain) {
             plainHttp(location.host());
         }
@@ -232,9 +239,21 @@ public final class ImageCheckerBuilder {
             mirrors.forEach((registry, list) -> entries.add(RegistryEntry.mirrored(registry, list, "")));
             all = all.withTop(new RegistryLayer("policy", entries));
         }
-        CheckerOptions options = new CheckerOptions(credentials, transport, retry, timeout, concurrency, perRegistry,
-                tokenBatch, platforms, all, pace, listener, clock);
-        Transport wire = transportFactory != null ? transportFactory.apply(transport)
+        CheckerOptions options = new CheckerOptions(
+                credentials,
+                transport,
+                retry,
+                timeout,
+                concurrency,
+                perRegistry,
+                tokenBatch,
+                platforms,
+                all,
+                pace,
+                listener,
+                clock);
+        Transport wire = transportFactory != null
+                ? transportFactory.apply(transport)
                 : new HttpClientTransport(transport, Math.max(perRegistry, 2));
         return new ImageChecker(options, wire, policy);
     }

@@ -11,7 +11,6 @@ import checkimage.reference.Platform;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RuleFinding;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ import java.util.Optional;
 final class ImageRuleStep {
 
     /** An outcome with what the image rules found. */
-    record Judged(CheckOutcome outcome, List<RuleFinding> findings) {
-    }
+    record Judged(CheckOutcome outcome, List<RuleFinding> findings) {}
 
     private final PolicyEvaluator references;
     private final ImageRuleEvaluator images;
@@ -44,16 +42,28 @@ final class ImageRuleStep {
     /** A not-checked result with the denial when the reference rules refuse {@code reference}; no request is made. */
     Optional<CheckResult> refused(ImageReference reference, String input) {
         Verdict verdict = references.evaluate(reference);
-        return verdict.allowed() ? Optional.empty() : Optional.of(new CheckResult(input, new CheckOutcome.NotChecked(reference),
-                "", Duration.ZERO, "", List.of(denial(verdict))));
+        return verdict.allowed()
+                ? Optional.empty()
+                : Optional.of(new CheckResult(
+                        input,
+                        new CheckOutcome.NotChecked(reference),
+                        "",
+                        Duration.ZERO,
+                        "",
+                        List.of(denial(verdict))));
     }
 
     /**
      * The image rules that apply to {@code judged} (the reference as given), on the image found at {@code reference}
      * (itself or a mirror); an image that cannot be read for them is unknown, naming the rules.
      */
-    Judged judge(ImageReference reference, ImageReference judged, CheckOutcome.Accessible found, RegistrySession session,
-                 Authorization auth, Deadline deadline) {
+    Judged judge(
+            ImageReference reference,
+            ImageReference judged,
+            CheckOutcome.Accessible found,
+            RegistrySession session,
+            Authorization auth,
+            Deadline deadline) {
         List<ImageRule> rules = images.rulesFor(judged);
         if (rules.isEmpty()) {
             return new Judged(found, List.of());
@@ -63,23 +73,34 @@ final class ImageRuleStep {
             facts = configs.facts(reference, found.digest(), platforms, session, auth, deadline);
         } catch (CheckAbort abort) {
             CheckOutcome failed = abort.toOutcome(reference);
-            String unread = "image rules not evaluated (" + String.join(", ", rules.stream()
-                    .map(r -> r.describe() + " at " + r.origin()).toList()) + "): ";
-            return new Judged(failed instanceof CheckOutcome.Unknown u
-                    ? new CheckOutcome.Unknown(u.reference(), u.cause(), unread + u.reason(), u.retryAfter(), u.errors())
-                    : failed, List.of());
+            String unread = "image rules not evaluated ("
+                    + String.join(
+                            ", ",
+                            rules.stream()
+                                    .map(r -> r.describe() + " at " + r.origin())
+                                    .toList()) + "): ";
+            return new Judged(
+                    failed instanceof CheckOutcome.Unknown u
+                            ? new CheckOutcome.Unknown(
+                                    u.reference(), u.cause(), unread + u.reason(), u.retryAfter(), u.errors())
+                            : failed,
+                    List.of());
         }
         Verdict verdict = images.judge(judged, facts);
         List<RuleFinding> findings = new ArrayList<>();
         if (!verdict.allowed()) {
             findings.add(denial(verdict));
         }
-        verdict.warnings().forEach(w -> findings.add(new RuleFinding(RuleFinding.Level.WARN, w.rule(), w.origin(), w.message())));
+        verdict.warnings()
+                .forEach(w -> findings.add(new RuleFinding(RuleFinding.Level.WARN, w.rule(), w.origin(), w.message())));
         return new Judged(found, findings);
     }
 
     private static RuleFinding denial(Verdict verdict) {
-        return new RuleFinding(RuleFinding.Level.DENY, verdict.rule().map(r -> r.describe()).orElse(""),
-                verdict.rule().map(r -> r.origin()).orElse(""), verdict.message());
+        return new RuleFinding(
+                RuleFinding.Level.DENY,
+                verdict.rule().map(r -> r.describe()).orElse(""),
+                verdict.rule().map(r -> r.origin()).orElse(""),
+                verdict.message());
     }
 }

@@ -65,7 +65,8 @@ final class KeyMaterial extends X509ExtendedKeyManager {
             factory.init(store, STORE_PASSWORD);
             return (X509KeyManager) factory.getKeyManagers()[0];
         } catch (IOException e) {
-            throw new IllegalArgumentException("client certificate " + certificate.certificate() + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "client certificate " + certificate.certificate() + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("client certificate " + certificate.certificate() + " or its key "
                     + certificate.key() + " cannot be used: " + e.getClass().getSimpleName());

@@ -8,7 +8,6 @@ import checkimage.result.Cause;
 import checkimage.result.CheckOutcome;
 import checkimage.result.RegistryErrors;
 import checkimage.result.ResponseClassifier;
-
 import java.util.List;
 
 /**
@@ -27,8 +26,15 @@ final class ManifestInspector {
         this.platforms = platforms;
     }
 
-    CheckOutcome inspect(ImageReference reference, RegistrySession session, Authorization auth, String identity,
-                         RegistryResponse head, List<Platform> required, Deadline deadline) throws CheckAbort, TransportException {
+    CheckOutcome inspect(
+            ImageReference reference,
+            RegistrySession session,
+            Authorization auth,
+            String identity,
+            RegistryResponse head,
+            List<Platform> required,
+            Deadline deadline)
+            throws CheckAbort, TransportException {
         boolean headRefused = head.status() == 405 || head.status() == 501;
         RegistryResponse answer = headRefused ? prober.get(reference, session, auth, deadline) : head;
         if (!answer.isSuccess()) {
@@ -51,16 +57,26 @@ final class ManifestInspector {
         List<Platform> available = platforms.available(reference, session, auth, body, deadline);
         List<Platform> unmet = PlatformVerifier.unmet(required, available);
         if (!unmet.isEmpty()) {
-            return new CheckOutcome.Missing(reference, "no image for platform " + join(unmet) + "; available: "
-                    + (available.isEmpty() ? "none" : join(available)), List.of());
+            return new CheckOutcome.Missing(
+                    reference,
+                    "no image for platform " + join(unmet) + "; available: "
+                            + (available.isEmpty() ? "none" : join(available)),
+                    List.of());
         }
-        return new CheckOutcome.Accessible(reference, digest, mediaType, size, available.stream().map(Platform::toString).toList());
+        return new CheckOutcome.Accessible(
+                reference,
+                digest,
+                mediaType,
+                size,
+                available.stream().map(Platform::toString).toList());
     }
 
-    private static Digest verifiedDigest(ImageReference reference, Digest reported, RegistryResponse body) throws CheckAbort {
+    private static Digest verifiedDigest(ImageReference reference, Digest reported, RegistryResponse body)
+            throws CheckAbort {
         if (body != null && body.truncated()) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " is larger than "
-                    + ManifestProber.MAX_MANIFEST + " bytes");
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE,
+                    "manifest of " + reference + " is larger than " + ManifestProber.MAX_MANIFEST + " bytes");
         }
         Digest requested = reference.digest();
         if (requested != null && reported != null && !requested.equals(reported)) {
@@ -78,8 +94,10 @@ final class ManifestInspector {
 
     private static CheckAbort mismatch(ImageReference reference, String what, Digest actual) {
         Digest expected = reference.digest();
-        return CheckAbort.unknown(Cause.DIGEST_MISMATCH, reference.registryHost() + " " + what + " " + actual + " for "
-                + reference + (expected == null ? "" : ", not the requested " + expected));
+        return CheckAbort.unknown(
+                Cause.DIGEST_MISMATCH,
+                reference.registryHost() + " " + what + " " + actual + " for " + reference
+                        + (expected == null ? "" : ", not the requested " + expected));
     }
 
     private static Digest digestHeader(RegistryResponse response) {
@@ -96,16 +114,24 @@ final class ManifestInspector {
 
     private static long contentLength(RegistryResponse response) {
         try {
-            return Long.parseLong(String.valueOf(response.header("content-length")).trim());
+            return Long.parseLong(
+                    String.valueOf(response.header("content-length")).trim());
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
-    static CheckOutcome classify(ImageReference reference, Authorization auth, String identity, RegistryResponse response) {
-        return ResponseClassifier.classify(reference, new ResponseClassifier.Exchange(response.status(),
-                auth.scheme() == Authorization.Scheme.BASIC, auth.credentialed(), identity,
-                RegistryErrors.parse(response.body()), RequestSender.retryAfter(response, java.time.Instant.now())));
+    static CheckOutcome classify(
+            ImageReference reference, Authorization auth, String identity, RegistryResponse response) {
+        return ResponseClassifier.classify(
+                reference,
+                new ResponseClassifier.Exchange(
+                        response.status(),
+                        auth.scheme() == Authorization.Scheme.BASIC,
+                        auth.credentialed(),
+                        identity,
+                        RegistryErrors.parse(response.body()),
+                        RequestSender.retryAfter(response, java.time.Instant.now())));
     }
 
     private static String join(List<Platform> platforms) {

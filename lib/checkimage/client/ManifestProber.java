@@ -12,6 +12,7 @@ final class ManifestProber {
 
     /** distribution refuses manifests above 4 MiB; so do we. */
     static final int MAX_MANIFEST = 4 << 20;
+
     static final int MAX_CONFIG = 1 << 20;
 
     private final RequestSender sender;
@@ -22,7 +23,8 @@ final class ManifestProber {
 
     RegistryResponse head(ImageReference reference, RegistrySession session, Authorization auth, Deadline deadline)
             throws TransportException {
-        RegistryRequest request = RegistryRequest.head(manifestUri(reference, session)).withHeader("Accept", MediaTypes.ACCEPT)
+        RegistryRequest request = RegistryRequest.head(manifestUri(reference, session))
+                .withHeader("Accept", MediaTypes.ACCEPT)
                 .withAuthorization(auth.header());
         return sender.send(reference, RequestStats.Kind.MANIFEST, request, deadline);
     }
@@ -30,13 +32,16 @@ final class ManifestProber {
     RegistryResponse get(ImageReference reference, RegistrySession session, Authorization auth, Deadline deadline)
             throws TransportException {
         RegistryRequest request = RegistryRequest.get(manifestUri(reference, session), MAX_MANIFEST)
-                .withHeader("Accept", MediaTypes.ACCEPT).withAuthorization(auth.header());
+                .withHeader("Accept", MediaTypes.ACCEPT)
+                .withAuthorization(auth.header());
         return sender.send(reference, RequestStats.Kind.MANIFEST, request, deadline);
     }
 
-    RegistryResponse blob(ImageReference reference, RegistrySession session, Authorization auth, Digest digest,
-                          Deadline deadline) throws TransportException {
-        RegistryRequest request = RegistryRequest.get(session.resolve("/v2/" + reference.path() + "/blobs/" + digest), MAX_CONFIG)
+    RegistryResponse blob(
+            ImageReference reference, RegistrySession session, Authorization auth, Digest digest, Deadline deadline)
+            throws TransportException {
+        RegistryRequest request = RegistryRequest.get(
+                        session.resolve("/v2/" + reference.path() + "/blobs/" + digest), MAX_CONFIG)
                 .withAuthorization(auth.header());
         return sender.send(reference, RequestStats.Kind.BLOB, request, deadline);
     }

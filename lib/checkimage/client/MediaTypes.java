@@ -16,8 +16,7 @@ final class MediaTypes {
 
     private static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_LIST);
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The bare media type of a Content-Type header value, lower case, without parameters. */
     static String bare(String contentType) {
@@ -25,7 +24,9 @@ final class MediaTypes {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     static boolean isIndex(String mediaType) {

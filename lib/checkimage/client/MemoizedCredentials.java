@@ -3,7 +3,6 @@ package checkimage.client;
 import checkimage.credentials.Credential;
 import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MemoizedCredentials implements CredentialSource {
 
-    private record Answer(Credential credential, CredentialException failure) {
-    }
+    private record Answer(Credential credential, CredentialException failure) {}
 
     private final CredentialSource source;
     private final ConcurrentHashMap<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();

@@ -33,7 +33,9 @@ public final class NoProxy {
                 return false;
             }
             int bits = address.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
             return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
         }
@@ -51,7 +53,9 @@ public final class NoProxy {
             boolean start = pattern.startsWith("*");
             boolean end = pattern.endsWith("*") && pattern.length() > 1;
             String core = pattern.substring(start ? 1 : 0, pattern.length() - (end ? 1 : 0));
-            return start && end ? host.contains(core) : start ? host.endsWith(core) : end ? host.startsWith(core) : host.equals(core);
+            return start && end
+                    ? host.contains(core)
+                    : start ? host.endsWith(core) : end ? host.startsWith(core) : host.equals(core);
         }
     }
 

@@ -18,7 +18,9 @@ final class ObservedTransport implements Transport {
 
     @Override
     public RegistryResponse send(RegistryRequest request, Deadline deadline) throws TransportException {
-        String host = request.uri().getAuthority() == null ? "" : request.uri().getAuthority().toLowerCase(java.util.Locale.ROOT);
+        String host = request.uri().getAuthority() == null
+                ? ""
+                : request.uri().getAuthority().toLowerCase(java.util.Locale.ROOT);
         pacer.acquire(host, deadline);
         tally.sent(host);
         RegistryResponse response = inner.send(request, deadline);

@@ -6,7 +6,6 @@ import checkimage.auth.ChallengeSelector;
 import checkimage.result.Cause;
 import checkimage.result.RegistryErrors;
 import checkimage.result.ResponseClassifier;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +85,8 @@ final class Pinger {
         try {
             return interpret(host, https, send(https, deadline));
         } catch (TransportException tlsTrouble) {
-            boolean fallBack = !plainOnly && settings.allowsPlainHttp(host)
+            boolean fallBack = !plainOnly
+                    && settings.allowsPlainHttp(host)
                     && (tlsTrouble.kind() == Cause.TLS || tlsTrouble.kind() == Cause.CONNECT);
             if (!fallBack) {
                 throw CheckAbort.of(tlsTrouble);
@@ -100,7 +100,8 @@ final class Pinger {
         try {
             RegistryResponse response = send(http, deadline);
             if (response.status() == 400) {
-                throw CheckAbort.of(tlsTrouble); // an HTTPS server refusing plain HTTP: the TLS failure is the real story
+                throw CheckAbort.of(
+                        tlsTrouble); // an HTTPS server refusing plain HTTP: the TLS failure is the real story
             }
             return interpret(host, http, response);
         } catch (TransportException plainTrouble) {
@@ -121,13 +122,17 @@ final class Pinger {
             List<Challenge> offered = parser.parse(response.headerValues("www-authenticate"));
             Optional<Challenge> chosen = selector.select(offered);
             if (chosen.isEmpty()) {
-                throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, host + " asks for authentication but offers no usable "
-                        + "Basic or Bearer challenge" + (offered.isEmpty() ? "" : " (offered: " + offered + ")"));
+                throw CheckAbort.unknown(
+                        Cause.UNEXPECTED_RESPONSE,
+                        host + " asks for authentication but offers no usable " + "Basic or Bearer challenge"
+                                + (offered.isEmpty() ? "" : " (offered: " + offered + ")"));
             }
             return new RegistrySession(host, base, offered, chosen);
         }
-        throw CheckAbort.unknown(ResponseClassifier.causeOf(status), host + " answered " + status + " to GET /v2/"
-                + (status == 404 ? ": not a registry v2 API" : ""), RequestSender.retryAfter(response, java.time.Instant.now()),
+        throw CheckAbort.unknown(
+                ResponseClassifier.causeOf(status),
+                host + " answered " + status + " to GET /v2/" + (status == 404 ? ": not a registry v2 API" : ""),
+                RequestSender.retryAfter(response, java.time.Instant.now()),
                 RegistryErrors.parse(response.body()));
     }
 }

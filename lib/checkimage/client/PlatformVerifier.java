@@ -8,7 +8,6 @@ import checkimage.reference.InvalidReferenceException;
 import checkimage.reference.Platform;
 import checkimage.result.Cause;
 import checkimage.result.ResponseClassifier;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +26,30 @@ final class PlatformVerifier {
         this.prober = prober;
     }
 
-    List<Platform> available(ImageReference reference, RegistrySession session, Authorization auth,
-                             RegistryResponse manifest, Deadline deadline) throws CheckAbort {
+    List<Platform> available(
+            ImageReference reference,
+            RegistrySession session,
+            Authorization auth,
+            RegistryResponse manifest,
+            Deadline deadline)
+            throws CheckAbort {
         Map<?, ?> root = object(manifest.body(), "manifest of " + reference);
         if (MediaTypes.isIndex(manifest.header("content-type")) || root.get("manifests") instanceof List<?>) {
             return fromIndex(root);
         }
-        if (!(root.get("config") instanceof Map<?, ?> config) || !(config.get("digest") instanceof String configDigest)) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " has no config descriptor");
+        if (!(root.get("config") instanceof Map<?, ?> config)
+                || !(config.get("digest") instanceof String configDigest)) {
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " has no config descriptor");
         }
         return List.of(fromConfig(reference, session, auth, configDigest, deadline));
     }
 
     /** The required platforms that none of the available ones satisfies. */
     static List<Platform> unmet(List<Platform> required, List<Platform> available) {
-        return required.stream().filter(r -> available.stream().noneMatch(a -> a.satisfies(r))).toList();
+        return required.stream()
+                .filter(r -> available.stream().noneMatch(a -> a.satisfies(r)))
+                .toList();
     }
 
     private static List<Platform> fromIndex(Map<?, ?> root) {
@@ -59,13 +67,19 @@ final class PlatformVerifier {
         return List.copyOf(platforms);
     }
 
-    private Platform fromConfig(ImageReference reference, RegistrySession session, Authorization auth, String configDigest,
-                                Deadline deadline) throws CheckAbort {
+    private Platform fromConfig(
+            ImageReference reference,
+            RegistrySession session,
+            Authorization auth,
+            String configDigest,
+            Deadline deadline)
+            throws CheckAbort {
         Digest digest;
         try {
             digest = Digest.parse(configDigest);
         } catch (InvalidReferenceException e) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " names an invalid config digest");
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "manifest of " + reference + " names an invalid config digest");
         }
         RegistryResponse blob;
         try {
@@ -74,12 +88,14 @@ final class PlatformVerifier {
             throw CheckAbort.of(e);
         }
         if (!blob.isSuccess() || blob.truncated()) {
-            throw CheckAbort.unknown(blob.isSuccess() ? Cause.UNEXPECTED_RESPONSE : ResponseClassifier.causeOf(blob.status()),
+            throw CheckAbort.unknown(
+                    blob.isSuccess() ? Cause.UNEXPECTED_RESPONSE : ResponseClassifier.causeOf(blob.status()),
                     "cannot read the config blob " + digest + " of " + reference + " (" + blob.status() + ")");
         }
         Platform platform = platformOf(object(blob.body(), "config blob of " + reference));
         if (platform == null) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "config blob of " + reference + " names no os/architecture");
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "config blob of " + reference + " names no os/architecture");
         }
         return platform;
     }

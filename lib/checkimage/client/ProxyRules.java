@@ -25,8 +25,12 @@ import java.util.Optional;
  *     Optional means direct
  * @param origin where the general setting came from, e.g. {@code HTTPS_PROXY} or {@code policy.groovy, line 2}
  */
-public record ProxyRules(Optional<HttpProxy> httpsProxy, Optional<HttpProxy> httpProxy, NoProxy noProxy,
-                         Map<String, Optional<HttpProxy>> perRegistry, String origin) {
+public record ProxyRules(
+        Optional<HttpProxy> httpsProxy,
+        Optional<HttpProxy> httpProxy,
+        NoProxy noProxy,
+        Map<String, Optional<HttpProxy>> perRegistry,
+        String origin) {
 
     public ProxyRules {
         Objects.requireNonNull(httpsProxy, "httpsProxy");
@@ -53,14 +57,22 @@ public record ProxyRules(Optional<HttpProxy> httpsProxy, Optional<HttpProxy> htt
         Optional<HttpProxy> jvmHttps = jvmProxy(properties, "https");
         Optional<HttpProxy> jvmHttp = jvmProxy(properties, "http");
         if (jvmHttps.isPresent() || jvmHttp.isPresent()) {
-            return new ProxyRules(jvmHttps, jvmHttp, NoProxy.parseJvm(properties.get("http.nonProxyHosts")), Map.of(),
+            return new ProxyRules(
+                    jvmHttps,
+                    jvmHttp,
+                    NoProxy.parseJvm(properties.get("http.nonProxyHosts")),
+                    Map.of(),
                     "JVM properties");
         }
         Optional<HttpProxy> https = variable(env, "https_proxy");
         Optional<HttpProxy> http = variable(env, "http_proxy");
         String noProxy = firstSet(env, "no_proxy");
-        return new ProxyRules(https, http, NoProxy.parse(noProxy), Map.of(), https.isPresent() ? name(env, "https_proxy")
-                : http.isPresent() ? name(env, "http_proxy") : "");
+        return new ProxyRules(
+                https,
+                http,
+                NoProxy.parse(noProxy),
+                Map.of(),
+                https.isPresent() ? name(env, "https_proxy") : http.isPresent() ? name(env, "http_proxy") : "");
     }
 
     /** These rules with one proxy for both schemes (a policy's top-level {@code proxy}); empty means direct for all. */
@@ -87,7 +99,8 @@ public record ProxyRules(Optional<HttpProxy> httpsProxy, Optional<HttpProxy> htt
             return Optional.empty();
         }
         String host = TransportSettings.stripPort(key);
-        int port = key.length() > host.length() ? Integer.parseInt(key.substring(host.length() + 1))
+        int port = key.length() > host.length()
+                ? Integer.parseInt(key.substring(host.length() + 1))
                 : "http".equalsIgnoreCase(scheme) ? 80 : 443;
         return noProxy.matches(host, port) ? Optional.empty() : general;
     }

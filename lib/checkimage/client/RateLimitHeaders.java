@@ -28,8 +28,7 @@ final class RateLimitHeaders {
         }
     }
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static Reading read(RegistryResponse response) {
         OptionalLong limit = OptionalLong.empty();
@@ -90,13 +89,19 @@ final class RateLimitHeaders {
             String value = parts[0].trim();
             int equals = value.indexOf('=');
             if (equals > 0) {
-                params.add(new String[] {value.substring(0, equals).trim().toLowerCase(Locale.ROOT), value.substring(equals + 1).trim()});
+                params.add(new String[] {
+                    value.substring(0, equals).trim().toLowerCase(Locale.ROOT),
+                    value.substring(equals + 1).trim()
+                });
                 value = "";
             }
             for (int i = 1; i < parts.length; i++) {
                 int eq = parts[i].indexOf('=');
                 if (eq > 0) {
-                    params.add(new String[] {parts[i].substring(0, eq).trim().toLowerCase(Locale.ROOT), parts[i].substring(eq + 1).trim()});
+                    params.add(new String[] {
+                        parts[i].substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                        parts[i].substring(eq + 1).trim()
+                    });
                 }
             }
             items.add(new Item(value, params));
@@ -105,7 +110,10 @@ final class RateLimitHeaders {
     }
 
     private static OptionalLong whole(String text) {
-        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+        if (text == null
+                || text.isEmpty()
+                || text.length() > 18
+                || !text.chars().allMatch(Character::isDigit)) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(text));

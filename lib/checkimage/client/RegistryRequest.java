@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.credentials.Secret;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +9,8 @@ import java.util.Objects;
  * One HTTP request of the handshake. The Authorization value is a {@link Secret} so that printing a request
  * never shows it; {@code maxBody} bounds how much of the response body is kept.
  */
-public record RegistryRequest(String method, URI uri, Map<String, String> headers, Secret authorization,
-                              Secret formBody, int maxBody) {
+public record RegistryRequest(
+        String method, URI uri, Map<String, String> headers, Secret authorization, Secret formBody, int maxBody) {
 
     public RegistryRequest {
         Objects.requireNonNull(method, "method");

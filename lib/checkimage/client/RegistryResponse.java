@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A response as the handshake sees it: status, headers by lower-case name, and a bounded body. */
-public record RegistryResponse(int status, Map<String, List<String>> headers, byte[] body, boolean truncated,
-                               String protocol, URI uri) {
+public record RegistryResponse(
+        int status, Map<String, List<String>> headers, byte[] body, boolean truncated, String protocol, URI uri) {
 
     public RegistryResponse {
         Objects.requireNonNull(headers, "headers");
@@ -38,6 +38,7 @@ public record RegistryResponse(int status, Map<String, List<String>> headers, by
 
     @Override
     public String toString() {
-        return status + " from " + uri + " (" + protocol + ", " + body.length + " bytes" + (truncated ? ", truncated" : "") + ")";
+        return status + " from " + uri + " (" + protocol + ", " + body.length + " bytes"
+                + (truncated ? ", truncated" : "") + ")";
     }
 }

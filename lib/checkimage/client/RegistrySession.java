@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.auth.Challenge;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

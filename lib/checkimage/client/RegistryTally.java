@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.result.RegistryUsage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,9 @@ final class RegistryTally {
     /** One usage per host, in the order hosts were first asked. */
     List<RegistryUsage> usage() {
         List<RegistryUsage> all = new ArrayList<>();
-        hosts.values().stream().sorted(java.util.Comparator.comparingLong(h -> h.firstSeen)).forEach(h -> all.add(h.usage()));
+        hosts.values().stream()
+                .sorted(java.util.Comparator.comparingLong(h -> h.firstSeen))
+                .forEach(h -> all.add(h.usage()));
         return all;
     }
 
@@ -55,16 +56,26 @@ final class RegistryTally {
         }
 
         synchronized void record(RateLimitHeaders.Reading reading) {
-            if (lowest == null || reading.remaining().isPresent()
-                    && (lowest.remaining().isEmpty() || reading.remaining().getAsLong() <= lowest.remaining().getAsLong())) {
+            if (lowest == null
+                    || reading.remaining().isPresent()
+                            && (lowest.remaining().isEmpty()
+                                    || reading.remaining().getAsLong()
+                                            <= lowest.remaining().getAsLong())) {
                 lowest = reading;
             }
         }
 
         synchronized RegistryUsage usage() {
             return lowest == null
-                    ? new RegistryUsage(name, requests, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), "")
-                    : new RegistryUsage(name, requests, lowest.limit(), lowest.remaining(), lowest.windowSeconds(), lowest.source());
+                    ? new RegistryUsage(
+                            name, requests, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), "")
+                    : new RegistryUsage(
+                            name,
+                            requests,
+                            lowest.limit(),
+                            lowest.remaining(),
+                            lowest.windowSeconds(),
+                            lowest.source());
         }
     }
 }

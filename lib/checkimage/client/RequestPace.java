@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 public record RequestPace(Map<String, Double> perSecond) {
 
     public RequestPace {
-        perSecond = perSecond.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> b));
+        perSecond = perSecond.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> b));
         perSecond.values().forEach(rate -> {
             if (!(rate > 0)) {
                 throw new IllegalArgumentException("a rate must be positive");

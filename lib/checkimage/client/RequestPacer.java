@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.result.Cause;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +35,9 @@ final class RequestPacer {
             return wait;
         }
         if (wait.compareTo(deadline.remaining()) >= 0) {
-            throw new TransportException(Cause.TIMEOUT, "the pace for " + host + " (" + rate
-                    + " requests/s) leaves no time within the deadline");
+            throw new TransportException(
+                    Cause.TIMEOUT,
+                    "the pace for " + host + " (" + rate + " requests/s) leaves no time within the deadline");
         }
         try {
             sleeper.sleep(wait);

@@ -1,14 +1,13 @@
 package checkimage.client;
 
 import checkimage.reference.ImageReference;
-import org.apache.hc.client5.http.utils.DateUtils;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.apache.hc.client5.http.utils.DateUtils;
 
 /**
  * Sends one logical request: counts it, narrates it to the listener, follows redirects (never carrying the
@@ -34,8 +33,13 @@ final class RequestSender {
     private final Sleeper sleeper;
     private final RandomGenerator random;
 
-    RequestSender(Transport transport, RetryPolicy policy, RequestStats stats, CheckListener listener,
-                  Sleeper sleeper, RandomGenerator random) {
+    RequestSender(
+            Transport transport,
+            RetryPolicy policy,
+            RequestStats stats,
+            CheckListener listener,
+            Sleeper sleeper,
+            RandomGenerator random) {
         this.transport = transport;
         this.policy = policy;
         this.stats = stats;
@@ -49,11 +53,15 @@ final class RequestSender {
         for (int attempt = 1; ; attempt++) {
             try {
                 RegistryResponse response = followRedirects(reference, kind, request, deadline);
-                Duration wait = RETRYABLE.contains(response.status()) ? waitBeforeRetry(response, attempt, deadline) : null;
+                Duration wait =
+                        RETRYABLE.contains(response.status()) ? waitBeforeRetry(response, attempt, deadline) : null;
                 if (wait == null) {
                     return response;
                 }
-                pause(reference, wait, response.status() + " from " + request.uri().getAuthority());
+                pause(
+                        reference,
+                        wait,
+                        response.status() + " from " + request.uri().getAuthority());
             } catch (TransportException e) {
                 Duration wait = e.isRetryable() ? backoffWithin(attempt, deadline) : null;
                 if (wait == null) {
@@ -64,11 +72,13 @@ final class RequestSender {
         }
     }
 
-    private RegistryResponse followRedirects(ImageReference reference, RequestStats.Kind kind, RegistryRequest request,
-                                             Deadline deadline) throws TransportException {
+    private RegistryResponse followRedirects(
+            ImageReference reference, RequestStats.Kind kind, RegistryRequest request, Deadline deadline)
+            throws TransportException {
         RegistryRequest current = request;
         // every hop is made for the same registry and takes its route (proxy, TLS material)
-        String registry = reference != null ? reference.registryHost() : request.uri().getAuthority();
+        String registry =
+                reference != null ? reference.registryHost() : request.uri().getAuthority();
         for (int hop = 0; ; hop++) {
             stats.count(kind);
             RegistryResponse response;
@@ -79,8 +89,10 @@ final class RequestSender {
                 throw e;
             }
             if (listener.listens()) {
-                listener.onStep(reference, current.method() + " " + current.uri() + " -> " + response.status()
-                        + (response.protocol().isEmpty() ? "" : " (" + response.protocol() + ")"));
+                listener.onStep(
+                        reference,
+                        current.method() + " " + current.uri() + " -> " + response.status()
+                                + (response.protocol().isEmpty() ? "" : " (" + response.protocol() + ")"));
             }
             String location = response.header("location");
             if (!REDIRECTS.contains(response.status()) || location == null || hop == MAX_REDIRECTS) {
@@ -96,16 +108,19 @@ final class RequestSender {
         try {
             target = request.uri().resolve(URI.create(location.trim()));
         } catch (IllegalArgumentException e) {
-            throw new TransportException(checkimage.result.Cause.UNEXPECTED_RESPONSE,
+            throw new TransportException(
+                    checkimage.result.Cause.UNEXPECTED_RESPONSE,
                     "redirect from " + request.uri().getAuthority() + " to an invalid location");
         }
         if (!"https".equalsIgnoreCase(target.getScheme()) && !"http".equalsIgnoreCase(target.getScheme())) {
-            throw new TransportException(checkimage.result.Cause.UNEXPECTED_RESPONSE,
+            throw new TransportException(
+                    checkimage.result.Cause.UNEXPECTED_RESPONSE,
                     "redirect from " + request.uri().getAuthority() + " to a non-HTTP location");
         }
         boolean sameOrigin = target.getAuthority() != null
                 && target.getAuthority().equalsIgnoreCase(request.uri().getAuthority())
-                && (target.getScheme().equalsIgnoreCase(request.uri().getScheme()) || "https".equalsIgnoreCase(target.getScheme()));
+                && (target.getScheme().equalsIgnoreCase(request.uri().getScheme())
+                        || "https".equalsIgnoreCase(target.getScheme()));
         RegistryRequest next = request.withUri(target);
         return sameOrigin ? next : next.withAuthorization(null);
     }
@@ -152,8 +167,8 @@ final class RequestSender {
             return trimmed.length() > 12 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(trimmed));
         }
         // asctime pads the day with a space ("Nov  6"); httpclient's formatter wants it unpadded, and in UTC
-        Instant at = DateUtils.parseDate(trimmed.replaceAll(" {2,}", " "), DateUtils.FORMATTER_RFC1123,
-                DateUtils.FORMATTER_RFC1036, ASCTIME);
+        Instant at = DateUtils.parseDate(
+                trimmed.replaceAll(" {2,}", " "), DateUtils.FORMATTER_RFC1123, DateUtils.FORMATTER_RFC1036, ASCTIME);
         if (at == null) {
             return null;
         }

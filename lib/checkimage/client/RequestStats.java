@@ -12,7 +12,12 @@ public final class RequestStats {
     private final AtomicInteger retries = new AtomicInteger();
 
     /** The kinds of request counted. */
-    public enum Kind { PING, TOKEN, MANIFEST, BLOB }
+    public enum Kind {
+        PING,
+        TOKEN,
+        MANIFEST,
+        BLOB
+    }
 
     void count(Kind kind) {
         switch (kind) {

@@ -1,7 +1,6 @@
 package checkimage.client;
 
 import checkimage.credentials.Secret;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +15,9 @@ record Token(Secret value, Instant expiresAt, Secret refreshToken) {
 
     /** Fresh when it has at least a tenth of its life, at most 5 s, left at {@code now}. */
     boolean isFresh(Instant now, Duration lifetime) {
-        Duration margin = lifetime.dividedBy(10).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : lifetime.dividedBy(10);
+        Duration margin = lifetime.dividedBy(10).compareTo(Duration.ofSeconds(5)) > 0
+                ? Duration.ofSeconds(5)
+                : lifetime.dividedBy(10);
         return now.isBefore(expiresAt.minus(margin));
     }
 

@@ -7,7 +7,6 @@ import checkimage.credentials.CredentialException;
 import checkimage.credentials.CredentialSource;
 import checkimage.reference.ImageReference;
 import checkimage.result.Cause;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +49,9 @@ final class TokenBroker implements AutoCloseable {
     private record Pending(String host, String scope, Credential credential) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Pending that && host.equals(that.host) && scope.equals(that.scope)
+            return other instanceof Pending that
+                    && host.equals(that.host)
+                    && scope.equals(that.scope)
                     && credential.equals(that.credential);
         }
 
@@ -60,12 +61,11 @@ final class TokenBroker implements AutoCloseable {
         }
     }
 
-    private record Stored(Token token, Duration lifetime) {
-    }
+    private record Stored(Token token, Duration lifetime) {}
 
     /** One token request: its scopes, all for one credential, and the future the checks of those scopes wait for. */
-    private record Batch(ImageReference sample, List<String> scopes, Credential credential, CompletableFuture<Void> done) {
-    }
+    private record Batch(
+            ImageReference sample, List<String> scopes, Credential credential, CompletableFuture<Void> done) {}
 
     private final TokenFetcher fetcher;
     private final Pinger pinger;
@@ -79,8 +79,13 @@ final class TokenBroker implements AutoCloseable {
     private final AtomicReference<RuntimeException> unreported = new AtomicReference<>();
     private final ExecutorService background;
 
-    TokenBroker(TokenFetcher fetcher, Pinger pinger, CredentialSource credentials, Clock clock, int batchSize,
-                Duration budget) {
+    TokenBroker(
+            TokenFetcher fetcher,
+            Pinger pinger,
+            CredentialSource credentials,
+            Clock clock,
+            int batchSize,
+            Duration budget) {
         this.fetcher = fetcher;
         this.pinger = pinger;
         this.credentials = credentials;
@@ -88,20 +93,27 @@ final class TokenBroker implements AutoCloseable {
         this.batchSize = batchSize;
         this.budget = budget;
         // no thread until the first batch; an idle one ends after a few seconds, and close() ends them all
-        this.background = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "check-image-tokens");
-            thread.setDaemon(true);
-            threads.add(thread);
-            return thread;
-        });
+        this.background =
+                new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "check-image-tokens");
+                    thread.setDaemon(true);
+                    threads.add(thread);
+                    return thread;
+                });
     }
 
     /**
      * A token for {@code scopes}: the cached one while fresh; else, for a single scope under way in the
      * background, the one its batch brings; else a new one from the token server, which is then cached.
      */
-    Token token(ImageReference reference, RegistrySession session, Challenge challenge, List<String> scopes,
-                Credential credential, Deadline deadline) throws CheckAbort {
+    Token token(
+            ImageReference reference,
+            RegistrySession session,
+            Challenge challenge,
+            List<String> scopes,
+            Credential credential,
+            Deadline deadline)
+            throws CheckAbort {
         TokenKey key = TokenKey.of(challenge, scopes, credential);
         Token token = cached(key);
         if (token == null && scopes.size() == 1) {
@@ -131,11 +143,13 @@ final class TokenBroker implements AutoCloseable {
         String host = references.get(0).registryHost();
         List<Batch> batches = new ArrayList<>();
         try {
-            for (Map.Entry<Credential, List<ImageReference>> group : byCredential(references).entrySet()) {
+            for (Map.Entry<Credential, List<ImageReference>> group :
+                    byCredential(references).entrySet()) {
                 List<String> scopes = scopes(group.getValue());
                 for (int start = 0; start < scopes.size(); start += batchSize) {
                     List<String> chunk = List.copyOf(scopes.subList(start, Math.min(scopes.size(), start + batchSize)));
-                    batches.add(new Batch(group.getValue().get(0), chunk, group.getKey(), expect(host, chunk, group.getKey())));
+                    batches.add(new Batch(
+                            group.getValue().get(0), chunk, group.getKey(), expect(host, chunk, group.getKey())));
                 }
             }
             background.execute(() -> fetchAll(host, batches));
@@ -179,7 +193,8 @@ final class TokenBroker implements AutoCloseable {
             return;
         }
         List<String> missing = batch.scopes().stream()
-                .filter(s -> cached(TokenKey.of(challenge, List.of(s), batch.credential())) == null).toList();
+                .filter(s -> cached(TokenKey.of(challenge, List.of(s), batch.credential())) == null)
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -193,7 +208,10 @@ final class TokenBroker implements AutoCloseable {
     private CompletableFuture<Void> expect(String host, List<String> scopes, Credential credential) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         for (String scope : scopes) {
-            pending.merge(new Pending(host, scope, credential), done, (old, mine) -> old.isCompletedExceptionally() ? mine : old);
+            pending.merge(
+                    new Pending(host, scope, credential),
+                    done,
+                    (old, mine) -> old.isCompletedExceptionally() ? mine : old);
         }
         return done;
     }
@@ -236,7 +254,8 @@ final class TokenBroker implements AutoCloseable {
             // the check asks for its own token, within what is left of its deadline
         } catch (ExecutionException e) {
             unreported.compareAndSet((RuntimeException) e.getCause(), null);
-            throw new IllegalStateException("the background token requests for " + host + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "the background token requests for " + host + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CheckAbort.unknown(Cause.TIMEOUT, "interrupted while waiting for a token of " + host);
@@ -295,6 +314,9 @@ final class TokenBroker implements AutoCloseable {
     }
 
     private static List<String> scopes(List<ImageReference> references) {
-        return references.stream().map(r -> Scope.repositoryPull(r.path()).toString()).distinct().toList();
+        return references.stream()
+                .map(r -> Scope.repositoryPull(r.path()).toString())
+                .distinct()
+                .toList();
     }
 }

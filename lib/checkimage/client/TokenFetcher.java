@@ -8,14 +8,13 @@ import checkimage.result.Cause;
 import checkimage.result.CheckOutcome.Rejection;
 import checkimage.result.RegistryErrors;
 import checkimage.result.ResponseClassifier;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.URIBuilder;
-import org.apache.hc.core5.net.WWWFormCodec;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
  * Step 3 of the handshake for Bearer registries: ask the challenge's realm for a token (distribution token
@@ -37,8 +36,14 @@ final class TokenFetcher {
         this.clock = clock;
     }
 
-    Token fetch(ImageReference reference, RegistrySession session, Challenge bearer, List<String> scopes,
-                Credential credential, Deadline deadline) throws CheckAbort {
+    Token fetch(
+            ImageReference reference,
+            RegistrySession session,
+            Challenge bearer,
+            List<String> scopes,
+            Credential credential,
+            Deadline deadline)
+            throws CheckAbort {
         URI realm = realmOf(session, bearer);
         String service = bearer.service().orElse(null);
         RegistryResponse response;
@@ -52,7 +57,8 @@ final class TokenFetcher {
                 response = get(reference, realm, service, scopes, credential, deadline);
             }
         } catch (TransportException e) {
-            throw CheckAbort.unknown(e.kind(), "token request to " + realm.getAuthority() + " failed: " + e.getMessage());
+            throw CheckAbort.unknown(
+                    e.kind(), "token request to " + realm.getAuthority() + " failed: " + e.getMessage());
         }
         return interpret(realm, credential, response);
     }
@@ -62,8 +68,14 @@ final class TokenFetcher {
      * names a non-empty one, one {@code scope} parameter per scope in order, and {@code account} with the
      * username when Basic credentials go along (Docker does). No {@code offline_token}: no refresh token is wanted.
      */
-    private RegistryResponse get(ImageReference reference, URI realm, String service, List<String> scopes,
-                                 Credential credential, Deadline deadline) throws TransportException, CheckAbort {
+    private RegistryResponse get(
+            ImageReference reference,
+            URI realm,
+            String service,
+            List<String> scopes,
+            Credential credential,
+            Deadline deadline)
+            throws TransportException, CheckAbort {
         URIBuilder query = new URIBuilder(realm);
         if (service != null && !service.isEmpty()) {
             query.addParameter("service", service);
@@ -85,20 +97,33 @@ final class TokenFetcher {
      * The OAuth2 refresh-token form as Docker's and containerd's clients send it: all scopes space-separated in
      * one {@code scope}, {@code service} always (empty when the challenge names none), and our {@code client_id}.
      */
-    private RegistryResponse post(ImageReference reference, URI realm, String service, List<String> scopes,
-                                  Credential.IdentityToken identity, Deadline deadline) throws TransportException, CheckAbort {
+    private RegistryResponse post(
+            ImageReference reference,
+            URI realm,
+            String service,
+            List<String> scopes,
+            Credential.IdentityToken identity,
+            Deadline deadline)
+            throws TransportException, CheckAbort {
         refuseCleartext(realm, identity);
-        String form = WWWFormCodec.format(List.of(
-                new BasicNameValuePair("grant_type", "refresh_token"),
-                new BasicNameValuePair("service", service == null ? "" : service),
-                new BasicNameValuePair("scope", String.join(" ", scopes)),
-                new BasicNameValuePair("client_id", CLIENT_ID),
-                new BasicNameValuePair("refresh_token", identity.token().revealForHeader())), StandardCharsets.UTF_8);
-        return sender.send(reference, RequestStats.Kind.TOKEN, RegistryRequest.postForm(realm, Secret.of(form), MAX_TOKEN_BODY), deadline);
+        String form = WWWFormCodec.format(
+                List.of(
+                        new BasicNameValuePair("grant_type", "refresh_token"),
+                        new BasicNameValuePair("service", service == null ? "" : service),
+                        new BasicNameValuePair("scope", String.join(" ", scopes)),
+                        new BasicNameValuePair("client_id", CLIENT_ID),
+                        new BasicNameValuePair("refresh_token", identity.token().revealForHeader())),
+                StandardCharsets.UTF_8);
+        return sender.send(
+                reference,
+                RequestStats.Kind.TOKEN,
+                RegistryRequest.postForm(realm, Secret.of(form), MAX_TOKEN_BODY),
+                deadline);
     }
 
     private static String account(Credential credential) {
-        String username = credential instanceof Credential.UsernamePassword basic ? basic.username()
+        String username = credential instanceof Credential.UsernamePassword basic
+                ? basic.username()
                 : credential instanceof Credential.IdentityToken identity ? identity.username() : null;
         return username == null || username.isEmpty() ? null : username;
     }
@@ -107,7 +132,8 @@ final class TokenFetcher {
         try {
             return query.build();
         } catch (java.net.URISyntaxException e) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "cannot build a token request for the realm of " + realm.getAuthority());
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, "cannot build a token request for the realm of " + realm.getAuthority());
         }
     }
 
@@ -117,19 +143,28 @@ final class TokenFetcher {
             try {
                 return TokenResponse.parse(response.body(), clock.instant());
             } catch (IllegalArgumentException e) {
-                throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, "token server " + realm.getAuthority() + ": " + e.getMessage());
+                throw CheckAbort.unknown(
+                        Cause.UNEXPECTED_RESPONSE, "token server " + realm.getAuthority() + ": " + e.getMessage());
             }
         }
         var errors = RegistryErrors.parse(response.body());
         boolean anonymous = credential instanceof Credential.Anonymous;
         Rejection rejection = ResponseClassifier.tokenRejection(status, !anonymous);
         if (rejection != null) {
-            throw CheckAbort.rejected(rejection, anonymous
-                    ? "token server " + realm.getAuthority() + " refused anonymous access (" + status + "); credentials are required"
-                    : "token server " + realm.getAuthority() + " rejected the credentials (" + status + ") of " + credential, errors);
+            throw CheckAbort.rejected(
+                    rejection,
+                    anonymous
+                            ? "token server " + realm.getAuthority() + " refused anonymous access (" + status
+                                    + "); credentials are required"
+                            : "token server " + realm.getAuthority() + " rejected the credentials (" + status + ") of "
+                                    + credential,
+                    errors);
         }
-        throw CheckAbort.unknown(ResponseClassifier.causeOf(status), "token server " + realm.getAuthority() + " answered " + status,
-                RequestSender.retryAfter(response, clock.instant()), errors);
+        throw CheckAbort.unknown(
+                ResponseClassifier.causeOf(status),
+                "token server " + realm.getAuthority() + " answered " + status,
+                RequestSender.retryAfter(response, clock.instant()),
+                errors);
     }
 
     private static URI realmOf(RegistrySession session, Challenge bearer) throws CheckAbort {
@@ -141,19 +176,23 @@ final class TokenFetcher {
         }
         String scheme = realm.getScheme() == null ? "" : realm.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || realm.getHost() == null) {
-            throw CheckAbort.unknown(Cause.UNEXPECTED_RESPONSE, session.host() + " named a token realm that is not an http(s) URL");
+            throw CheckAbort.unknown(
+                    Cause.UNEXPECTED_RESPONSE, session.host() + " named a token realm that is not an http(s) URL");
         }
         if (scheme.equals("http") && !session.isPlainHttp()) {
-            throw CheckAbort.unknown(Cause.REFUSED_INSECURE, "refusing token realm " + realm.getScheme() + "://"
-                    + realm.getAuthority() + " on plain HTTP for the HTTPS registry " + session.host());
+            throw CheckAbort.unknown(
+                    Cause.REFUSED_INSECURE,
+                    "refusing token realm " + realm.getScheme() + "://" + realm.getAuthority()
+                            + " on plain HTTP for the HTTPS registry " + session.host());
         }
         return realm;
     }
 
     private static void refuseCleartext(URI realm, Credential credential) throws CheckAbort {
         if ("http".equalsIgnoreCase(realm.getScheme()) && !TransportSettings.isLoopback(realm.getAuthority())) {
-            throw CheckAbort.unknown(Cause.REFUSED_INSECURE, "refusing to send " + credential
-                    + " over plain HTTP to " + realm.getAuthority());
+            throw CheckAbort.unknown(
+                    Cause.REFUSED_INSECURE,
+                    "refusing to send " + credential + " over plain HTTP to " + realm.getAuthority());
         }
     }
 }

@@ -2,7 +2,6 @@ package checkimage.client;
 
 import checkimage.auth.Challenge;
 import checkimage.credentials.Credential;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +13,11 @@ import java.util.Objects;
 record TokenKey(String realm, String service, String scope, Credential credential) {
     @Override
     public boolean equals(Object other) {
-        return other instanceof TokenKey that && realm.equals(that.realm) && service.equals(that.service)
-                && scope.equals(that.scope) && credential.equals(that.credential);
+        return other instanceof TokenKey that
+                && realm.equals(that.realm)
+                && service.equals(that.service)
+                && scope.equals(that.scope)
+                && credential.equals(that.credential);
     }
 
     @Override
@@ -29,6 +31,7 @@ record TokenKey(String realm, String service, String scope, Credential credentia
     }
 
     static TokenKey of(Challenge challenge, List<String> scopes, Credential credential) {
-        return new TokenKey(challenge.realm().orElse(""), challenge.service().orElse(""), String.join(" ", scopes), credential);
+        return new TokenKey(
+                challenge.realm().orElse(""), challenge.service().orElse(""), String.join(" ", scopes), credential);
     }
 }

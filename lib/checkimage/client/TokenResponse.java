@@ -3,7 +3,6 @@ package checkimage.client;
 import checkimage.credentials.Secret;
 import checkimage.json.Json;
 import checkimage.json.JsonException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,7 @@ final class TokenResponse {
 
     static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
 
-    private TokenResponse() {
-    }
+    private TokenResponse() {}
 
     /** The token in {@code body}; a body without one is an {@link IllegalArgumentException} whose message has no token text. */
     static Token parse(byte[] body, Instant receivedAt) {
@@ -56,7 +54,8 @@ final class TokenResponse {
 
     private static Duration lifetime(Object expiresIn) {
         if (expiresIn instanceof Number n && n.longValue() > 0) {
-            return Duration.ofSeconds(Math.min(n.longValue(), Duration.ofDays(366).toSeconds()));
+            return Duration.ofSeconds(
+                    Math.min(n.longValue(), Duration.ofDays(366).toSeconds()));
         }
         return DEFAULT_LIFETIME;
     }
@@ -68,7 +67,9 @@ final class TokenResponse {
         try {
             Instant issued = Instant.parse(issuedAt);
             // a clock skew between us and the token server must not make fresh tokens look stale
-            return issued.isAfter(receivedAt) || issued.isBefore(receivedAt.minus(Duration.ofMinutes(5))) ? receivedAt : issued;
+            return issued.isAfter(receivedAt) || issued.isBefore(receivedAt.minus(Duration.ofMinutes(5)))
+                    ? receivedAt
+                    : issued;
         } catch (DateTimeParseException e) {
             return receivedAt;
         }

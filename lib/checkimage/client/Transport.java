@@ -9,7 +9,8 @@ public interface Transport extends AutoCloseable {
      * Sends a request made for {@code registry} (host[:port] as in references): ping, token realm, manifest or a
      * redirect of them. The registry chooses the route (proxy, TLS material); transports without routes ignore it.
      */
-    default RegistryResponse send(String registry, RegistryRequest request, Deadline deadline) throws TransportException {
+    default RegistryResponse send(String registry, RegistryRequest request, Deadline deadline)
+            throws TransportException {
         return send(request, deadline);
     }
 

@@ -1,7 +1,5 @@
 package checkimage.client;
 
-import org.apache.hc.core5.io.CloseMode;
-
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
@@ -13,6 +11,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * Loads and initializes the TLS and HttpClient classes of a first request on a background thread, while the
@@ -27,8 +26,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TransportPreloader {
 
-    private TransportPreloader() {
-    }
+    private TransportPreloader() {}
 
     /** Starts the preloading on a daemon thread and returns at once. */
     public static void startInBackground() {
@@ -44,7 +42,8 @@ public final class TransportPreloader {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustingNothing()}, null);
             writeClientHello(context);
-            HttpClientTransport.create(TransportSettings.defaults(), 2, context, false).close(CloseMode.IMMEDIATE);
+            HttpClientTransport.create(TransportSettings.defaults(), 2, context, false)
+                    .close(CloseMode.IMMEDIATE);
         } catch (GeneralSecurityException | SSLException | RuntimeException | LinkageError ignored) {
             // best effort: the request path initializes whatever is missing itself
         }
@@ -55,7 +54,8 @@ public final class TransportPreloader {
         SSLEngine engine = context.createSSLEngine("preload.invalid", 443);
         engine.setUseClientMode(true);
         engine.beginHandshake();
-        engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+        engine.wrap(
+                ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
         engine.closeOutbound();
     }
 

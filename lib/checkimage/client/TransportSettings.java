@@ -19,9 +19,14 @@ import java.util.stream.Collectors;
  * listed in {@code skipTlsVerifyHosts} or whose {@link HostTls} says so. {@code caFiles} are trusted for every
  * host; a host's own CAs and client certificate ({@link #tlsFor}) for that host only.
  */
-public record TransportSettings(Set<String> plainHttpHosts, Set<String> skipTlsVerifyHosts, List<Path> caFiles,
-                                Duration connectTimeout, Duration readTimeout, Map<String, HostTls> hostTls,
-                                ProxyRules proxies) {
+public record TransportSettings(
+        Set<String> plainHttpHosts,
+        Set<String> skipTlsVerifyHosts,
+        List<Path> caFiles,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Map<String, HostTls> hostTls,
+        ProxyRules proxies) {
 
     public TransportSettings {
         plainHttpHosts = lower(plainHttpHosts);
@@ -34,8 +39,12 @@ public record TransportSettings(Set<String> plainHttpHosts, Set<String> skipTlsV
     }
 
     /** Settings without per-host TLS and without proxies. */
-    public TransportSettings(Set<String> plainHttpHosts, Set<String> skipTlsVerifyHosts, List<Path> caFiles,
-                             Duration connectTimeout, Duration readTimeout) {
+    public TransportSettings(
+            Set<String> plainHttpHosts,
+            Set<String> skipTlsVerifyHosts,
+            List<Path> caFiles,
+            Duration connectTimeout,
+            Duration readTimeout) {
         this(plainHttpHosts, skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, Map.of(), ProxyRules.direct());
     }
 
@@ -45,20 +54,21 @@ public record TransportSettings(Set<String> plainHttpHosts, Set<String> skipTlsV
     }
 
     public TransportSettings withPlainHttp(String host) {
-        return new TransportSettings(plus(plainHttpHosts, host), skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout,
-                hostTls, proxies);
+        return new TransportSettings(
+                plus(plainHttpHosts, host), skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, hostTls, proxies);
     }
 
     public TransportSettings withSkipTlsVerify(String host) {
-        return new TransportSettings(plainHttpHosts, plus(skipTlsVerifyHosts, host), caFiles, connectTimeout, readTimeout,
-                hostTls, proxies);
+        return new TransportSettings(
+                plainHttpHosts, plus(skipTlsVerifyHosts, host), caFiles, connectTimeout, readTimeout, hostTls, proxies);
     }
 
     /** Trusts the CAs of {@code pem} for every host. */
     public TransportSettings withCaFile(Path pem) {
         List<Path> files = new java.util.ArrayList<>(caFiles);
         files.add(pem);
-        return new TransportSettings(plainHttpHosts, skipTlsVerifyHosts, files, connectTimeout, readTimeout, hostTls, proxies);
+        return new TransportSettings(
+                plainHttpHosts, skipTlsVerifyHosts, files, connectTimeout, readTimeout, hostTls, proxies);
     }
 
     public TransportSettings withTimeouts(Duration connect, Duration read) {
@@ -72,11 +82,13 @@ public record TransportSettings(Set<String> plainHttpHosts, Set<String> skipTlsV
     public TransportSettings withHostTls(String host, HostTls tls) {
         Map<String, HostTls> copy = new java.util.HashMap<>(hostTls);
         copy.merge(host.toLowerCase(Locale.ROOT), tls, HostTls::overriddenBy);
-        return new TransportSettings(plainHttpHosts, skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, copy, proxies);
+        return new TransportSettings(
+                plainHttpHosts, skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, copy, proxies);
     }
 
     public TransportSettings withProxies(ProxyRules rules) {
-        return new TransportSettings(plainHttpHosts, skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, hostTls, rules);
+        return new TransportSettings(
+                plainHttpHosts, skipTlsVerifyHosts, caFiles, connectTimeout, readTimeout, hostTls, rules);
     }
 
     /**

@@ -21,8 +21,7 @@ import javax.net.ssl.X509TrustManager;
 /** Builds the SSL contexts: the JVM trust store plus extra CA bundles, or (for listed hosts only) trust-all. */
 final class TrustMaterial {
 
-    private TrustMaterial() {
-    }
+    private TrustMaterial() {}
 
     /**
      * The JVM's default trust managers and, if any, one more trusting the certificates in {@code caFiles}. The
@@ -51,8 +50,10 @@ final class TrustMaterial {
             }
             managers.add(new JvmDefault());
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
-                    new TrustManager[] {new AnyOfTrustManager(managers)}, null);
+            context.init(
+                    keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
+                    new TrustManager[] {new AnyOfTrustManager(managers)},
+                    null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS trust: " + e.getMessage(), e);
@@ -68,8 +69,10 @@ final class TrustMaterial {
     static SSLContext trustingAll(javax.net.ssl.KeyManager keys) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
-                    new TrustManager[] {new AcceptingTrustManager()}, null);
+            context.init(
+                    keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
+                    new TrustManager[] {new AcceptingTrustManager()},
+                    null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
@@ -151,7 +154,8 @@ final class TrustMaterial {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return delegates.stream().flatMap(d -> java.util.Arrays.stream(d.get().getAcceptedIssuers()))
+            return delegates.stream()
+                    .flatMap(d -> java.util.Arrays.stream(d.get().getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }

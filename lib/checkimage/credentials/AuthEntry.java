@@ -46,7 +46,9 @@ record AuthEntry(String key, String username, Secret password, Secret identityTo
             username = pair.substring(0, colon);
             password = stripTrailingNuls(pair.substring(colon + 1));
         }
-        return new AuthEntry(key, username,
+        return new AuthEntry(
+                key,
+                username,
                 password == null ? null : Secret.of(password),
                 token == null || token.isEmpty() ? null : Secret.of(token));
     }
@@ -65,8 +67,8 @@ record AuthEntry(String key, String username, Secret password, Secret identityTo
         if (!hasUser && !hasPassword) {
             return Optional.empty();
         }
-        return Optional.of(new Credential.UsernamePassword(hasUser ? username : "",
-                hasPassword ? password : Secret.of(""), source));
+        return Optional.of(new Credential.UsernamePassword(
+                hasUser ? username : "", hasPassword ? password : Secret.of(""), source));
     }
 
     /** The key path of entry {@code key} in the map at {@code parent}: {@code auths["ghcr.io"]}. */

@@ -22,12 +22,14 @@ record AuthFile(Map<String, AuthEntry> auths, Map<String, String> credHelpers, O
         Map<String, String> helpers = new LinkedHashMap<>();
         Object helperMap = root.get("credHelpers");
         if (helperMap != null) {
-            objectAt(helperMap, where, "credHelpers").forEach((key, value) ->
-                    helpers.putIfAbsent(RegistryKeys.host(key), helperName(value, where, AuthEntry.path("credHelpers", key))));
+            objectAt(helperMap, where, "credHelpers")
+                    .forEach((key, value) -> helpers.putIfAbsent(
+                            RegistryKeys.host(key), helperName(value, where, AuthEntry.path("credHelpers", key))));
         }
         Object store = root.get("credsStore");
         Optional<String> credsStore = store == null || "".equals(store)
-                ? Optional.empty() : Optional.of(helperName(store, where, "credsStore"));
+                ? Optional.empty()
+                : Optional.of(helperName(store, where, "credsStore"));
         return new AuthFile(Collections.unmodifiableMap(auths), Collections.unmodifiableMap(helpers), credsStore);
     }
 
@@ -38,8 +40,9 @@ record AuthFile(Map<String, AuthEntry> auths, Map<String, String> credHelpers, O
     static Map<String, AuthEntry> entries(Object auths, String where, String path) {
         Map<String, AuthEntry> entries = new LinkedHashMap<>();
         if (auths != null) {
-            objectAt(auths, where, path).forEach((key, value) ->
-                    entries.put(key, AuthEntry.decode(key, value, where, AuthEntry.path(path, key))));
+            objectAt(auths, where, path)
+                    .forEach((key, value) ->
+                            entries.put(key, AuthEntry.decode(key, value, where, AuthEntry.path(path, key))));
         }
         return entries;
     }
@@ -51,8 +54,8 @@ record AuthFile(Map<String, AuthEntry> auths, Map<String, String> credHelpers, O
 
     private static String helperName(Object value, String where, String path) {
         if (!(value instanceof String name)) {
-            throw new CredentialException(where + ": " + path + ": expected a helper name, got "
-                    + CredentialFiles.kindOf(value));
+            throw new CredentialException(
+                    where + ": " + path + ": expected a helper name, got " + CredentialFiles.kindOf(value));
         }
         if (!isHelperName(name)) {
             throw new CredentialException(where + ": " + path + ": invalid helper name (expected letters, digits,"
@@ -64,8 +67,8 @@ record AuthFile(Map<String, AuthEntry> auths, Map<String, String> credHelpers, O
     @SuppressWarnings("unchecked")
     private static Map<String, Object> objectAt(Object value, String where, String path) {
         if (!(value instanceof Map<?, ?>)) {
-            throw new CredentialException(where + ": " + (path.isEmpty() ? "" : path + ": ") + "expected an object, got "
-                    + CredentialFiles.kindOf(value));
+            throw new CredentialException(where + ": " + (path.isEmpty() ? "" : path + ": ")
+                    + "expected an object, got " + CredentialFiles.kindOf(value));
         }
         return (Map<String, Object>) value;
     }

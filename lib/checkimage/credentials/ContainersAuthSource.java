@@ -38,8 +38,7 @@ public final class ContainersAuthSource implements CredentialSource {
     private final List<Loaded> loaded;
     private final CredentialHelpers helpers;
 
-    private record Loaded(Path file, AuthFile auth, Map<String, AuthEntry> byKey) {
-    }
+    private record Loaded(Path file, AuthFile auth, Map<String, AuthEntry> byKey) {}
 
     private ContainersAuthSource(String label, List<Path> files, List<Loaded> loaded, CredentialHelpers helpers) {
         this.label = label;
@@ -52,7 +51,9 @@ public final class ContainersAuthSource implements CredentialSource {
     public static List<Path> defaultFiles(Environment environment) {
         List<Path> files = new ArrayList<>();
         environment.get("XDG_RUNTIME_DIR").ifPresent(dir -> files.add(Path.of(dir, "containers", "auth.json")));
-        Path config = environment.get("XDG_CONFIG_HOME").map(Path::of)
+        Path config = environment
+                .get("XDG_CONFIG_HOME")
+                .map(Path::of)
                 .orElseGet(() -> environment.home().resolve(".config"));
         files.add(config.resolve("containers").resolve("auth.json"));
         return files;

@@ -48,8 +48,10 @@ public sealed interface Credential {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof UsernamePassword that && username.equals(that.username)
-                    && password.equals(that.password) && source.equals(that.source);
+            return other instanceof UsernamePassword that
+                    && username.equals(that.username)
+                    && password.equals(that.password)
+                    && source.equals(that.source);
         }
 
         @Override
@@ -72,8 +74,10 @@ public sealed interface Credential {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof IdentityToken that && Objects.equals(username, that.username)
-                    && token.equals(that.token) && source.equals(that.source);
+            return other instanceof IdentityToken that
+                    && Objects.equals(username, that.username)
+                    && token.equals(that.token)
+                    && source.equals(that.source);
         }
 
         @Override

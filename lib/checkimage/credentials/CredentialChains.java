@@ -23,8 +23,7 @@ import java.util.Optional;
  */
 public final class CredentialChains {
 
-    private CredentialChains() {
-    }
+    private CredentialChains() {}
 
     /**
      * The standard chain.
@@ -39,14 +38,18 @@ public final class CredentialChains {
      * @param helpers where credential helpers are found and how long they may run
      * @throws CredentialException when a file is malformed or unreadable, or the auth file does not exist
      */
-    public static CredentialChain standard(CredentialSource explicit, Optional<Path> authFile,
-                                           List<PullSecret> pullSecrets, Environment environment,
-                                           CredentialHelpers helpers) {
+    public static CredentialChain standard(
+            CredentialSource explicit,
+            Optional<Path> authFile,
+            List<PullSecret> pullSecrets,
+            Environment environment,
+            CredentialHelpers helpers) {
         List<CredentialSource> sources = new ArrayList<>();
         sources.add(explicit);
-        Optional<ContainersAuthSource> replacement = authFile
-                .map(file -> ContainersAuthSource.authFile(file, "--authfile", helpers))
-                .or(() -> environment.get("REGISTRY_AUTH_FILE")
+        Optional<ContainersAuthSource> replacement = authFile.map(
+                        file -> ContainersAuthSource.authFile(file, "--authfile", helpers))
+                .or(() -> environment
+                        .get("REGISTRY_AUTH_FILE")
                         .map(file -> ContainersAuthSource.authFile(Path.of(file), "REGISTRY_AUTH_FILE", helpers)));
         if (replacement.isPresent()) {
             sources.add(replacement.get());

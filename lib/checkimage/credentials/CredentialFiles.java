@@ -23,8 +23,7 @@ final class CredentialFiles {
     /** The largest credential file read: 1 MiB (a config with hundreds of registries is a few KiB). */
     static final int MAX_BYTES = 1024 * 1024;
 
-    private CredentialFiles() {
-    }
+    private CredentialFiles() {}
 
     /** The file's top-level object, or empty when the file does not exist. */
     static Optional<Map<String, Object>> readIfPresent(Path file) {
@@ -83,7 +82,10 @@ final class CredentialFiles {
             if (bytes.length > MAX_BYTES) {
                 throw new CredentialException(file + ": larger than the 1 MiB limit for credential files");
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CredentialException(file + ": cannot read file: not valid UTF-8 text");
         } catch (AccessDeniedException e) {

@@ -63,7 +63,8 @@ public final class CredentialHelper {
      */
     public CredentialHelper(String name, List<Path> searchPath, Duration timeout) {
         if (!AuthFile.isHelperName(Objects.requireNonNull(name, "name"))) {
-            throw new IllegalArgumentException("invalid credential helper name (expected letters, digits, '.', '_' or '-')");
+            throw new IllegalArgumentException(
+                    "invalid credential helper name (expected letters, digits, '.', '_' or '-')");
         }
         this.name = name;
         this.searchPath = List.copyOf(searchPath);
@@ -94,8 +95,8 @@ public final class CredentialHelper {
     public Optional<Credential> get(String registry, String source) {
         Answer answer = answerFor(serverUrl(registry));
         if (answer.failure != null) {
-            throw new CredentialException("credential helper " + executableName() + " failed for registry "
-                    + registry + " (" + source + "): " + answer.failure);
+            throw new CredentialException("credential helper " + executableName() + " failed for registry " + registry
+                    + " (" + source + "): " + answer.failure);
         }
         if (answer.secret == null) {
             return Optional.empty();
@@ -136,7 +137,8 @@ public final class CredentialHelper {
         }
         if (outcome.exitCode() != 0) {
             return NOT_FOUND.equals(outcome.output().strip())
-                    ? Answer.NONE : Answer.failed("exited with code " + outcome.exitCode());
+                    ? Answer.NONE
+                    : Answer.failed("exited with code " + outcome.exitCode());
         }
         if (outcome.truncated()) {
             return Answer.failed("answered with more than " + (HelperProcess.MAX_OUTPUT >> 10) + " KiB");

@@ -46,7 +46,8 @@ public final class DockerConfigSource implements CredentialSource {
 
     /** {@code $DOCKER_CONFIG/config.json} when {@code DOCKER_CONFIG} is set, else {@code ~/.docker/config.json}. */
     public static Path defaultFile(Environment environment) {
-        return environment.get("DOCKER_CONFIG")
+        return environment
+                .get("DOCKER_CONFIG")
                 .map(directory -> Path.of(directory))
                 .orElseGet(() -> environment.home().resolve(".docker"))
                 .resolve("config.json");

@@ -54,8 +54,7 @@ final class HelperProcess {
         private static final long serialVersionUID = 1L;
     }
 
-    private HelperProcess() {
-    }
+    private HelperProcess() {}
 
     static Outcome run(Path executable, String input, Duration timeout) throws IOException, TimedOut {
         long deadline = System.nanoTime() + timeout.toNanos();

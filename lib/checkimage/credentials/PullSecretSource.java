@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class PullSecretSource implements CredentialSource {
 
-    private record Entry(RegistryGlob glob, AuthEntry auth, PullSecret secret) {
-    }
+    private record Entry(RegistryGlob glob, AuthEntry auth, PullSecret secret) {}
 
     private final List<Entry> entries;
     private final List<String> files;
@@ -65,8 +64,10 @@ public final class PullSecretSource implements CredentialSource {
         for (Entry entry : entries) {
             if (entry.glob().matches(registry, repository)) {
                 String provenance = fromManifests
-                        ? "pull secret " + entry.secret().name() + " (" + entry.secret().file() + ")"
-                        : "pull secret " + entry.secret().file() + " (" + entry.auth().key() + ")";
+                        ? "pull secret " + entry.secret().name() + " ("
+                                + entry.secret().file() + ")"
+                        : "pull secret " + entry.secret().file() + " ("
+                                + entry.auth().key() + ")";
                 Optional<Credential> credential = entry.auth().credential(provenance, false);
                 if (credential.isPresent()) {
                     return credential.get();
@@ -82,7 +83,8 @@ public final class PullSecretSource implements CredentialSource {
     }
 
     private static Map<String, AuthEntry> entriesOf(PullSecret secret) {
-        String where = "pull secret " + secret.describe() + ": data[\"" + secret.format().dataKey() + "\"]";
+        String where = "pull secret " + secret.describe() + ": data[\""
+                + secret.format().dataKey() + "\"]";
         Map<String, Object> root = CredentialFiles.parseObject(secret.config(), where);
         return switch (secret.format()) {
             case DOCKER_CONFIG_JSON -> AuthFile.entries(root.get("auths"), where, "auths");

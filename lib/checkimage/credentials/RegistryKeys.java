@@ -11,8 +11,7 @@ public final class RegistryKeys {
 
     public static final String DOCKER_HUB = "docker.io";
 
-    private RegistryKeys() {
-    }
+    private RegistryKeys() {}
 
     /** The host (with port) a key names, lower case; Docker Hub's aliases become {@code docker.io}. */
     public static String host(String key) {

@@ -5,7 +5,6 @@ import groovy.lang.DelegatesTo;
 import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;

@@ -3,7 +3,6 @@ package checkimage.dsl;
 import checkimage.credentials.Credential;
 import checkimage.credentials.Secret;
 import checkimage.policy.CredentialSpec;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,6 @@ public final class CredentialsDelegate extends BlockDelegate {
     CredentialsDelegate(ScriptContext context, String where) {
         super(context, where);
     }
-
 
     /** A username and a secret from two environment variables, read when the policy is loaded. */
     @Keyword("two environment variable names, like env 'GHCR_USER', 'GHCR_TOKEN'")

@@ -4,7 +4,6 @@ import checkimage.policy.ImageRule;
 import checkimage.policy.InvalidPatternException;
 import checkimage.policy.PolicyValues;
 import checkimage.policy.ReferenceGlob;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,6 @@ public final class ImageDelegate extends BlockDelegate {
     ImageDelegate(ScriptContext context, String where) {
         super(context, where);
     }
-
 
     /** The image was created at most this long ago ({@code config.created}): {@code maxAge '180d'}. */
     @Keyword("an age like '180d', '26w' or '12h'")

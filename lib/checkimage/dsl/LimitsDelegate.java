@@ -3,7 +3,6 @@ package checkimage.dsl;
 import checkimage.policy.Limits;
 import checkimage.units.DurationParser;
 import checkimage.units.InvalidQuantityException;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,7 +20,6 @@ public final class LimitsDelegate extends BlockDelegate {
     LimitsDelegate(ScriptContext context, String where) {
         super(context, where);
     }
-
 
     /** Images checked at once. */
     @Keyword(AT_LEAST_ONE)

@@ -4,10 +4,8 @@ import checkimage.policy.ImageRule;
 import checkimage.policy.ReferenceGlob;
 import checkimage.policy.ScopedRules;
 import checkimage.policy.TagRules;
-
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +19,13 @@ public final class MatchDelegate extends BlockDelegate {
         super(context, where);
     }
 
-
     /** Rules on tags for the matched references. */
     @Keyword("a block, like tags { requireDigest true }")
     public void tags(@DelegatesTo(value = TagsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("tags", body);
         once("tags");
-        tags = run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null))).build();
+        tags = run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null)))
+                .build();
     }
 
     /** Rules on the image of the matched references. */
@@ -35,7 +33,8 @@ public final class MatchDelegate extends BlockDelegate {
     public void image(@DelegatesTo(value = ImageDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("image", body);
         once("image");
-        image.addAll(run(body, new ImageDelegate(context, nestedWhere(where(), "image", null))).build());
+        image.addAll(run(body, new ImageDelegate(context, nestedWhere(where(), "image", null)))
+                .build());
     }
 
     ScopedRules build(ScopedRules.Severity severity, List<ReferenceGlob> scope, String origin) {

@@ -1,7 +1,6 @@
 package checkimage.dsl;
 
 import checkimage.policy.Policy;
-
 import java.nio.file.Path;
 
 /**
@@ -13,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class Policies {
 
-    private Policies() {
-    }
+    private Policies() {}
 
     /** Loads a policy file with the process environment; see {@link PolicyLoader}. */
     public static Policy load(Path file) {

@@ -1,5 +1,9 @@
 package checkimage.dsl;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
@@ -53,11 +57,6 @@ import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Shapes the grammar of a policy so it reads as data: keyword calls with literal arguments and blocks, nothing
@@ -121,8 +120,9 @@ final class PolicyGrammar extends CompilationCustomizer {
         } catch (Found f) {
             found.add(new Violation(f.getMessage(), f.node));
         }
-        found.stream().min(Comparator.comparingInt(Violation::getLine)).ifPresent(v ->
-                source.getErrorCollector().addFatalError(new SyntaxErrorMessage(v, source)));
+        found.stream()
+                .min(Comparator.comparingInt(Violation::getLine))
+                .ifPresent(v -> source.getErrorCollector().addFatalError(new SyntaxErrorMessage(v, source)));
     }
 
     /**
@@ -133,7 +133,8 @@ final class PolicyGrammar extends CompilationCustomizer {
 
         private Class<?> block = TopLevelDelegate.class;
         private String where = "";
-        private final java.util.Set<MapExpression> namedArguments = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final java.util.Set<MapExpression> namedArguments =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         private static void fail(ASTNode node, String what) {
             throw new Found(what + " not allowed", node);
@@ -153,7 +154,8 @@ final class PolicyGrammar extends CompilationCustomizer {
                 throw new Found(BlockDelegate.unknownKeyword(keyword, where, keywords), call);
             }
             if (call.getArguments() instanceof TupleExpression arguments) {
-                arguments.getExpressions().stream().filter(MapExpression.class::isInstance)
+                arguments.getExpressions().stream()
+                        .filter(MapExpression.class::isInstance)
                         .forEach(map -> namedArguments.add((MapExpression) map));
             }
             Class<?> nested = BlockDelegate.nestedBlockOf(block, keyword);
@@ -175,7 +177,8 @@ final class PolicyGrammar extends CompilationCustomizer {
 
         // The first argument names a block when it is a string: registry('ghcr.io') { ... }.
         private static String nameOf(MethodCallExpression call) {
-            if (call.getArguments() instanceof TupleExpression arguments && !arguments.getExpressions().isEmpty()
+            if (call.getArguments() instanceof TupleExpression arguments
+                    && !arguments.getExpressions().isEmpty()
                     && arguments.getExpression(0) instanceof ConstantExpression constant
                     && constant.getValue() instanceof String name) {
                 return name;
@@ -197,47 +200,188 @@ final class PolicyGrammar extends CompilationCustomizer {
         }
 
         // Everything below is outside the DSL; each line names the construct in the message.
-        @Override public void visitDeclarationExpression(DeclarationExpression e) { fail(e, "variable declarations are"); }
-        @Override public void visitGStringExpression(GStringExpression e) { fail(e, "string interpolation is"); }
-        @Override public void visitStaticMethodCallExpression(StaticMethodCallExpression e) { fail(e, "calls on values or classes are"); }
-        @Override public void visitConstructorCallExpression(ConstructorCallExpression e) { fail(e, "creating objects is"); }
-        @Override public void visitPropertyExpression(PropertyExpression e) { fail(e, "property access is"); }
-        @Override public void visitAttributeExpression(AttributeExpression e) { fail(e, "property access is"); }
-        @Override public void visitFieldExpression(FieldExpression e) { fail(e, "property access is"); }
-        @Override public void visitClassExpression(ClassExpression e) { fail(e, "class references are"); }
-        @Override public void visitListExpression(ListExpression e) { fail(e, "lists are"); }
-        @Override public void visitMapExpression(MapExpression e) {
+        @Override
+        public void visitDeclarationExpression(DeclarationExpression e) {
+            fail(e, "variable declarations are");
+        }
+
+        @Override
+        public void visitGStringExpression(GStringExpression e) {
+            fail(e, "string interpolation is");
+        }
+
+        @Override
+        public void visitStaticMethodCallExpression(StaticMethodCallExpression e) {
+            fail(e, "calls on values or classes are");
+        }
+
+        @Override
+        public void visitConstructorCallExpression(ConstructorCallExpression e) {
+            fail(e, "creating objects is");
+        }
+
+        @Override
+        public void visitPropertyExpression(PropertyExpression e) {
+            fail(e, "property access is");
+        }
+
+        @Override
+        public void visitAttributeExpression(AttributeExpression e) {
+            fail(e, "property access is");
+        }
+
+        @Override
+        public void visitFieldExpression(FieldExpression e) {
+            fail(e, "property access is");
+        }
+
+        @Override
+        public void visitClassExpression(ClassExpression e) {
+            fail(e, "class references are");
+        }
+
+        @Override
+        public void visitListExpression(ListExpression e) {
+            fail(e, "lists are");
+        }
+
+        @Override
+        public void visitMapExpression(MapExpression e) {
             // named arguments (waive 'x', until: '...') are keyword syntax; a map anywhere else is not
             if (!namedArguments.contains(e)) {
                 fail(e, "maps are");
             }
             super.visitMapExpression(e);
         }
-        @Override public void visitSpreadMapExpression(SpreadMapExpression e) { fail(e, "maps and named arguments are"); }
-        @Override public void visitSpreadExpression(SpreadExpression e) { fail(e, "spread arguments are"); }
-        @Override public void visitRangeExpression(RangeExpression e) { fail(e, "ranges are"); }
-        @Override public void visitTernaryExpression(TernaryExpression e) { fail(e, "conditional expressions are"); }
-        @Override public void visitShortTernaryExpression(ElvisOperatorExpression e) { fail(e, "conditional expressions are"); }
-        @Override public void visitBooleanExpression(BooleanExpression e) { fail(e, "operators are"); }
-        @Override public void visitNotExpression(NotExpression e) { fail(e, "operators are"); }
-        @Override public void visitPrefixExpression(PrefixExpression e) { fail(e, "operators are"); }
-        @Override public void visitPostfixExpression(PostfixExpression e) { fail(e, "operators are"); }
-        @Override public void visitBitwiseNegationExpression(BitwiseNegationExpression e) { fail(e, "operators are"); }
-        @Override public void visitUnaryPlusExpression(UnaryPlusExpression e) { fail(e, "operators are"); }
-        @Override public void visitCastExpression(CastExpression e) { fail(e, "casts are"); }
-        @Override public void visitArrayExpression(ArrayExpression e) { fail(e, "arrays are"); }
-        @Override public void visitLambdaExpression(LambdaExpression e) { fail(e, "lambdas are"); }
-        @Override public void visitMethodPointerExpression(MethodPointerExpression e) { fail(e, "method references are"); }
-        @Override public void visitIfElse(IfStatement s) { fail(s, "if statements are"); }
-        @Override public void visitForLoop(ForStatement s) { fail(s, "loops are"); }
-        @Override public void visitWhileLoop(WhileStatement s) { fail(s, "loops are"); }
-        @Override public void visitDoWhileLoop(DoWhileStatement s) { fail(s, "loops are"); }
-        @Override public void visitSwitch(SwitchStatement s) { fail(s, "switch statements are"); }
-        @Override public void visitTryCatchFinally(TryCatchStatement s) { fail(s, "try blocks are"); }
-        @Override public void visitThrowStatement(ThrowStatement s) { fail(s, "throw statements are"); }
-        @Override public void visitSynchronizedStatement(SynchronizedStatement s) { fail(s, "synchronized blocks are"); }
-        @Override public void visitAssertStatement(AssertStatement s) { fail(s, "assert statements are"); }
-        @Override public void visitBreakStatement(BreakStatement s) { fail(s, "break statements are"); }
-        @Override public void visitContinueStatement(ContinueStatement s) { fail(s, "continue statements are"); }
+
+        @Override
+        public void visitSpreadMapExpression(SpreadMapExpression e) {
+            fail(e, "maps and named arguments are");
+        }
+
+        @Override
+        public void visitSpreadExpression(SpreadExpression e) {
+            fail(e, "spread arguments are");
+        }
+
+        @Override
+        public void visitRangeExpression(RangeExpression e) {
+            fail(e, "ranges are");
+        }
+
+        @Override
+        public void visitTernaryExpression(TernaryExpression e) {
+            fail(e, "conditional expressions are");
+        }
+
+        @Override
+        public void visitShortTernaryExpression(ElvisOperatorExpression e) {
+            fail(e, "conditional expressions are");
+        }
+
+        @Override
+        public void visitBooleanExpression(BooleanExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitNotExpression(NotExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitPrefixExpression(PrefixExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitPostfixExpression(PostfixExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitBitwiseNegationExpression(BitwiseNegationExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitUnaryPlusExpression(UnaryPlusExpression e) {
+            fail(e, "operators are");
+        }
+
+        @Override
+        public void visitCastExpression(CastExpression e) {
+            fail(e, "casts are");
+        }
+
+        @Override
+        public void visitArrayExpression(ArrayExpression e) {
+            fail(e, "arrays are");
+        }
+
+        @Override
+        public void visitLambdaExpression(LambdaExpression e) {
+            fail(e, "lambdas are");
+        }
+
+        @Override
+        public void visitMethodPointerExpression(MethodPointerExpression e) {
+            fail(e, "method references are");
+        }
+
+        @Override
+        public void visitIfElse(IfStatement s) {
+            fail(s, "if statements are");
+        }
+
+        @Override
+        public void visitForLoop(ForStatement s) {
+            fail(s, "loops are");
+        }
+
+        @Override
+        public void visitWhileLoop(WhileStatement s) {
+            fail(s, "loops are");
+        }
+
+        @Override
+        public void visitDoWhileLoop(DoWhileStatement s) {
+            fail(s, "loops are");
+        }
+
+        @Override
+        public void visitSwitch(SwitchStatement s) {
+            fail(s, "switch statements are");
+        }
+
+        @Override
+        public void visitTryCatchFinally(TryCatchStatement s) {
+            fail(s, "try blocks are");
+        }
+
+        @Override
+        public void visitThrowStatement(ThrowStatement s) {
+            fail(s, "throw statements are");
+        }
+
+        @Override
+        public void visitSynchronizedStatement(SynchronizedStatement s) {
+            fail(s, "synchronized blocks are");
+        }
+
+        @Override
+        public void visitAssertStatement(AssertStatement s) {
+            fail(s, "assert statements are");
+        }
+
+        @Override
+        public void visitBreakStatement(BreakStatement s) {
+            fail(s, "break statements are");
+        }
+
+        @Override
+        public void visitContinueStatement(ContinueStatement s) {
+            fail(s, "continue statements are");
+        }
     }
 }

@@ -1,10 +1,17 @@
 package checkimage.dsl;
 
 import checkimage.policy.Policy;
-
 import groovy.lang.GroovyRuntimeException;
 import groovy.lang.GroovyShell;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
@@ -27,16 +34,6 @@ import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Loads a Groovy policy file into an immutable {@link Policy}.
@@ -81,7 +78,8 @@ public final class PolicyLoader {
         } catch (AccessDeniedException e) {
             throw new PolicyException(fileName, 0, "cannot read file: permission denied");
         } catch (IOException e) {
-            throw new PolicyException(fileName, 0, "cannot read file: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    fileName, 0, "cannot read file: " + e.getClass().getSimpleName());
         }
         return load(text, fileName, env, file.toAbsolutePath().getParent());
     }
@@ -103,11 +101,14 @@ public final class PolicyLoader {
         try {
             script.run();
         } catch (ScriptProblem problem) {
-            throw new PolicyException(fileName, ScriptContext.lineIn(problem.getStackTrace(), fileName), problem.getMessage());
+            throw new PolicyException(
+                    fileName, ScriptContext.lineIn(problem.getStackTrace(), fileName), problem.getMessage());
         } catch (GroovyRuntimeException e) {
             ScriptProblem cause = problemIn(e);
             Throwable located = cause != null ? cause : e;
-            String message = cause != null ? cause.getMessage() : e.getMessageWithoutLocationText().lines().findFirst().orElse("");
+            String message = cause != null
+                    ? cause.getMessage()
+                    : e.getMessageWithoutLocationText().lines().findFirst().orElse("");
             throw new PolicyException(fileName, ScriptContext.lineIn(located.getStackTrace(), fileName), message);
         }
         return topLevel.build();
@@ -136,11 +137,19 @@ public final class PolicyLoader {
         secure.setAllowedStarImports(List.of());
         secure.setAllowedStaticImports(List.of());
         secure.setAllowedStaticStarImports(List.of());
-        secure.setAllowedStatements(List.of(BlockStatement.class, ExpressionStatement.class, ReturnStatement.class,
-                EmptyStatement.class));
-        secure.setAllowedExpressions(List.of(MethodCallExpression.class, ArgumentListExpression.class,
-                TupleExpression.class, ConstantExpression.class, ClosureExpression.class, VariableExpression.class,
-                UnaryMinusExpression.class, NamedArgumentListExpression.class, MapExpression.class, MapEntryExpression.class));
+        secure.setAllowedStatements(
+                List.of(BlockStatement.class, ExpressionStatement.class, ReturnStatement.class, EmptyStatement.class));
+        secure.setAllowedExpressions(List.of(
+                MethodCallExpression.class,
+                ArgumentListExpression.class,
+                TupleExpression.class,
+                ConstantExpression.class,
+                ClosureExpression.class,
+                VariableExpression.class,
+                UnaryMinusExpression.class,
+                NamedArgumentListExpression.class,
+                MapExpression.class,
+                MapEntryExpression.class));
         secure.setAllowedReceiversClasses(List.of(Object.class));
         return secure;
     }
@@ -154,7 +163,8 @@ public final class PolicyLoader {
             return new PolicyException(fileName, cause.getLine(), problem);
         }
         if (message instanceof ExceptionMessage exception) {
-            return new PolicyException(fileName, 0, String.valueOf(exception.getCause().getMessage()));
+            return new PolicyException(
+                    fileName, 0, String.valueOf(exception.getCause().getMessage()));
         }
         return new PolicyException(fileName, 0, "cannot compile the policy");
     }

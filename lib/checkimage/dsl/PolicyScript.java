@@ -13,8 +13,7 @@ public abstract class PolicyScript extends Script implements GroovyInterceptable
 
     private TopLevelDelegate policy;
 
-    protected PolicyScript() {
-    }
+    protected PolicyScript() {}
 
     protected PolicyScript(Binding binding) {
         super(binding);

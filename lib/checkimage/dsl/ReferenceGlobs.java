@@ -6,8 +6,7 @@ import checkimage.policy.ReferenceGlob;
 /** Compiles a keyword's reference pattern, naming the keyword when it is invalid. */
 final class ReferenceGlobs {
 
-    private ReferenceGlobs() {
-    }
+    private ReferenceGlobs() {}
 
     static ReferenceGlob compile(String keyword, String pattern) {
         try {

@@ -6,10 +6,8 @@ import checkimage.policy.HostPattern;
 import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.policy.RequestRate;
-
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -36,7 +34,6 @@ public final class RegistryDelegate extends BlockDelegate {
         this.host = host;
         this.origin = origin;
     }
-
 
     /** Pull-through mirrors to try before the registry, in order, e.g. {@code mirror 'https://mirror.corp.example:5000'}. */
     @Keyword("URLs like 'https://mirror.example.com'")
@@ -72,12 +69,13 @@ public final class RegistryDelegate extends BlockDelegate {
 
     /** This registry's credential chain, used instead of the default one. */
     @Keyword("a block, like credentials { helper 'ecr-login' }")
-    public void credentials(@DelegatesTo(value = CredentialsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+    public void credentials(
+            @DelegatesTo(value = CredentialsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("credentials", body);
         once("credentials");
-        credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null))).build();
+        credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null)))
+                .build();
     }
-
 
     /** Reach this registry (its token realm and redirects too) through this HTTP proxy, e.g. {@code proxy 'http://user:pass@proxy.corp:3128'}. */
     @Keyword("a URL like 'http://proxy.corp:3128'")
@@ -110,21 +108,34 @@ public final class RegistryDelegate extends BlockDelegate {
         if (certificate == null || certificate.isEmpty() || key == null || key.isEmpty()) {
             throw wrongArguments("clientCert", certificate, key);
         }
-        clientCert = new ClientCertFiles(context.existingFile("clientCert", certificate),
-                context.existingFile("clientCert", key), context.origin());
+        clientCert = new ClientCertFiles(
+                context.existingFile("clientCert", certificate),
+                context.existingFile("clientCert", key),
+                context.origin());
     }
 
     /** This registry's limits, e.g. {@code limits { rate '10/s' }}. */
     @Keyword("a block, like limits { rate '10/s' }")
-    public void limits(@DelegatesTo(value = RegistryLimitsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+    public void limits(
+            @DelegatesTo(value = RegistryLimitsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("limits", body);
         once("limits");
-        rate = run(body, new RegistryLimitsDelegate(context, nestedWhere(where(), "limits", null))).build();
+        rate = run(body, new RegistryLimitsDelegate(context, nestedWhere(where(), "limits", null)))
+                .build();
     }
 
     RegistryRule build() {
-        return new RegistryRule(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin,
-                java.util.Optional.ofNullable(proxy), java.util.Optional.ofNullable(clientCert), rate);
+        return new RegistryRule(
+                host,
+                mirrors,
+                plainHttp,
+                skipTlsVerify,
+                caFiles,
+                credentials,
+                origin,
+                java.util.Optional.ofNullable(proxy),
+                java.util.Optional.ofNullable(clientCert),
+                rate);
     }
 
     private URI mirrorUrl(String url) {
@@ -138,8 +149,10 @@ public final class RegistryDelegate extends BlockDelegate {
             throw new ScriptProblem("a mirror URL cannot carry credentials; give them in a credentials block");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean fits = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        boolean fits = (scheme.equals("https") || scheme.equals("http"))
+                && uri.getHost() != null
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
         if (!fits) {
             throw wrongArguments("mirror", url);
         }

@@ -1,7 +1,6 @@
 package checkimage.dsl;
 
 import checkimage.policy.RequestRate;
-
 import java.util.Optional;
 
 /** A {@code limits { ... }} block inside a registry block: that registry's request pace. */

@@ -30,11 +30,11 @@ final class ScriptContext {
 
     /** The script line being run: the first frame on the stack in the script file; 0 if none. */
     int line() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> sourceFile.equals(frame.getFileName()))
-                .findFirst()
-                .map(StackWalker.StackFrame::getLineNumber)
-                .orElse(0));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.filter(frame -> sourceFile.equals(frame.getFileName()))
+                        .findFirst()
+                        .map(StackWalker.StackFrame::getLineNumber)
+                        .orElse(0));
     }
 
     /** Where the script is now, for records: {@code policy.groovy, line 7}. */

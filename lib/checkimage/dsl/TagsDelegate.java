@@ -4,7 +4,6 @@ import checkimage.policy.DigestRequirement;
 import checkimage.policy.ForbiddenTag;
 import checkimage.policy.InvalidPatternException;
 import checkimage.policy.TagRules;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ public final class TagsDelegate extends BlockDelegate {
     TagsDelegate(ScriptContext context, String where) {
         super(context, where);
     }
-
 
     /** Tags a reference pulled by tag may not use, with {@code *}: {@code forbid 'latest', '*-snapshot'}. */
     @Keyword("tag patterns like 'latest' or '*-snapshot'")

@@ -15,10 +15,8 @@ import checkimage.policy.ScopedRules;
 import checkimage.policy.TagRules;
 import checkimage.policy.Waiver;
 import checkimage.reference.Platform;
-
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,11 +47,11 @@ public final class TopLevelDelegate extends BlockDelegate {
         super(context, "");
     }
 
-
     /** How to reach the registries whose host matches {@code host}: mirrors, TLS, credentials. */
     @Keyword("a host and a block, like registry('ghcr.io') { ... }")
-    public void registry(String host,
-                         @DelegatesTo(value = RegistryDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+    public void registry(
+            String host,
+            @DelegatesTo(value = RegistryDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("registry", body, host);
         HostPattern pattern;
         try {
@@ -65,15 +63,23 @@ public final class TopLevelDelegate extends BlockDelegate {
         if (first != null) {
             throw new ScriptProblem("registry '" + host + "' is given twice (first at line " + first + ")");
         }
-        registries.put(pattern, run(body, new RegistryDelegate(context, nestedWhere(where(), "registry", host), pattern, context.origin())).build());
+        registries.put(
+                pattern,
+                run(
+                                body,
+                                new RegistryDelegate(
+                                        context, nestedWhere(where(), "registry", host), pattern, context.origin()))
+                        .build());
     }
 
     /** The default credential chain, for registries without their own {@code credentials} block. */
     @Keyword("a block, like credentials { dockerConfig() }")
-    public void credentials(@DelegatesTo(value = CredentialsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+    public void credentials(
+            @DelegatesTo(value = CredentialsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("credentials", body);
         once("credentials");
-        credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null))).build();
+        credentials = run(body, new CredentialsDelegate(context, nestedWhere(where(), "credentials", null)))
+                .build();
     }
 
     /** Allows references matching any pattern; once any allow exists, a reference none matches is not allowed. */
@@ -99,13 +105,16 @@ public final class TopLevelDelegate extends BlockDelegate {
     public void tags(@DelegatesTo(value = TagsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("tags", body);
         once("tags");
-        tags = run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null))).build();
+        tags = run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null)))
+                .build();
     }
 
     /** Platforms every image must offer, e.g. {@code platforms 'linux/amd64', 'linux/arm64'}. */
     @Keyword("strings like 'linux/amd64'")
     public void platforms(String... values) {
-        if (values == null || values.length == 0 || java.util.Arrays.asList(values).contains(null)) {
+        if (values == null
+                || values.length == 0
+                || java.util.Arrays.asList(values).contains(null)) {
             throw wrongArguments("platforms", (Object[]) values);
         }
         for (String value : values) {
@@ -135,9 +144,9 @@ public final class TopLevelDelegate extends BlockDelegate {
     public void limits(@DelegatesTo(value = LimitsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("limits", body);
         once("limits");
-        limits = run(body, new LimitsDelegate(context, nestedWhere(where(), "limits", null))).build();
+        limits = run(body, new LimitsDelegate(context, nestedWhere(where(), "limits", null)))
+                .build();
     }
-
 
     /** Reach every registry without its own setting through this HTTP proxy, e.g. {@code proxy 'http://user:pass@proxy.corp:3128'}. */
     @Keyword("a URL like 'http://proxy.corp:3128'")
@@ -168,8 +177,13 @@ public final class TopLevelDelegate extends BlockDelegate {
     public void image(@DelegatesTo(value = ImageDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("image", body);
         String origin = context.origin();
-        scoped.add(new ScopedRules(ScopedRules.Severity.DENY, List.of(), TagRules.none(),
-                run(body, new ImageDelegate(context, nestedWhere(where(), "image", null))).build(), origin));
+        scoped.add(new ScopedRules(
+                ScopedRules.Severity.DENY,
+                List.of(),
+                TagRules.none(),
+                run(body, new ImageDelegate(context, nestedWhere(where(), "image", null)))
+                        .build(),
+                origin));
     }
 
     /** Tag and image rules for the references matching any pattern: {@code match('ghcr.io/acme/**') { ... }}. */
@@ -182,7 +196,8 @@ public final class TopLevelDelegate extends BlockDelegate {
     @Keyword("a block, like warn { image { requireLabel 'org.opencontainers.image.licenses' } }")
     public void warn(@DelegatesTo(value = WarnDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("warn", body);
-        scoped.addAll(run(body, new WarnDelegate(context, nestedWhere(where(), "warn", null))).build());
+        scoped.addAll(run(body, new WarnDelegate(context, nestedWhere(where(), "warn", null)))
+                .build());
     }
 
     /** Until a date, rules that would deny matching references only warn: {@code waive 'x/*', until: '2027-03-31', reason: 'OPS-1'}. */
@@ -193,8 +208,10 @@ public final class TopLevelDelegate extends BlockDelegate {
         String until = values.get("until");
         String reason = values.get("reason");
         if (until == null || reason == null || reason.isBlank()) {
-            throw new ScriptProblem("waive '" + pattern + "' needs " + (until == null ? "until: 'YYYY-MM-DD'" : "reason: '...'")
-                    + "; every waiver is dated and explained, like waive '" + pattern + "', until: '2027-03-31', reason: 'OPS-1234'");
+            throw new ScriptProblem(
+                    "waive '" + pattern + "' needs " + (until == null ? "until: 'YYYY-MM-DD'" : "reason: '...'")
+                            + "; every waiver is dated and explained, like waive '" + pattern
+                            + "', until: '2027-03-31', reason: 'OPS-1234'");
         }
         checkimage.policy.ReferenceGlob glob = ReferenceGlobs.compile("waive", pattern);
         java.time.LocalDate date;
@@ -220,7 +237,8 @@ public final class TopLevelDelegate extends BlockDelegate {
         if (values.get("use") == null || values.get("use").isBlank()) {
             throw new ScriptProblem("deprecated '" + pattern + "' needs use: '...', the replacement to name");
         }
-        deprecations.add(new Deprecation(ReferenceGlobs.compile("deprecated", pattern), values.get("use"), context.origin()));
+        deprecations.add(
+                new Deprecation(ReferenceGlobs.compile("deprecated", pattern), values.get("use"), context.origin()));
     }
 
     /** {@code deprecated 'x'} without use. */
@@ -230,8 +248,16 @@ public final class TopLevelDelegate extends BlockDelegate {
     }
 
     Policy build() {
-        return new Policy(context.fileName(), List.copyOf(registries.values()), credentials, rules, tags,
-                List.copyOf(platforms), onUnknown, limits, java.util.Optional.ofNullable(proxy),
+        return new Policy(
+                context.fileName(),
+                List.copyOf(registries.values()),
+                credentials,
+                rules,
+                tags,
+                List.copyOf(platforms),
+                onUnknown,
+                limits,
+                java.util.Optional.ofNullable(proxy),
                 new Rulebook(scoped, waivers, deprecations));
     }
 

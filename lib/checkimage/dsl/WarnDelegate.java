@@ -1,10 +1,8 @@
 package checkimage.dsl;
 
 import checkimage.policy.ScopedRules;
-
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,14 +15,18 @@ public final class WarnDelegate extends BlockDelegate {
         super(context, where);
     }
 
-
     /** Tag rules that warn. */
     @Keyword("a block, like tags { forbid 'latest' }")
     public void tags(@DelegatesTo(value = TagsDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("tags", body);
         String origin = context.origin();
-        scoped.add(new ScopedRules(ScopedRules.Severity.WARN, List.of(),
-                run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null))).build(), List.of(), origin));
+        scoped.add(new ScopedRules(
+                ScopedRules.Severity.WARN,
+                List.of(),
+                run(body, new TagsDelegate(context, nestedWhere(where(), "tags", null)))
+                        .build(),
+                List.of(),
+                origin));
     }
 
     /** Image rules that warn. */
@@ -32,8 +34,13 @@ public final class WarnDelegate extends BlockDelegate {
     public void image(@DelegatesTo(value = ImageDelegate.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         requireBlock("image", body);
         String origin = context.origin();
-        scoped.add(new ScopedRules(ScopedRules.Severity.WARN, List.of(), checkimage.policy.TagRules.none(),
-                run(body, new ImageDelegate(context, nestedWhere(where(), "image", null))).build(), origin));
+        scoped.add(new ScopedRules(
+                ScopedRules.Severity.WARN,
+                List.of(),
+                checkimage.policy.TagRules.none(),
+                run(body, new ImageDelegate(context, nestedWhere(where(), "image", null)))
+                        .build(),
+                origin));
     }
 
     /** Scoped rules that warn: {@code match('ghcr.io/acme/**') { image { maxAge '30d' } }}. */

@@ -18,8 +18,7 @@ import java.util.function.Function;
 final class ComposeInterpolation {
 
     /** The interpolated text, the first variable it used, and the variables that were unset without default. */
-    record Result(String text, Optional<String> firstVariable, List<String> unset) {
-    }
+    record Result(String text, Optional<String> firstVariable, List<String> unset) {}
 
     /** A template compose refuses; the message is compose's, without file or line. */
     static final class Failure extends RuntimeException {
@@ -132,8 +131,8 @@ final class ComposeInterpolation {
         }
 
         private Failure invalid() {
-            return new Failure("invalid interpolation format \"" + whole + "\"; you may need to escape any $ with"
-                    + " another $");
+            return new Failure(
+                    "invalid interpolation format \"" + whole + "\"; you may need to escape any $ with" + " another $");
         }
     }
 

@@ -57,7 +57,9 @@ public final class ComposeReader {
         }
         Path dotEnvFile = files.get(0).resolveSibling(".env");
         Map<String, String> dotEnv = Files.isRegularFile(dotEnvFile)
-                ? DotEnvParser.parse(InputText.read(dotEnvFile, ShownPath.of(dotEnvFile)), ShownPath.of(dotEnvFile),
+                ? DotEnvParser.parse(
+                        InputText.read(dotEnvFile, ShownPath.of(dotEnvFile)),
+                        ShownPath.of(dotEnvFile),
                         name -> Optional.ofNullable(environment.get(name)))
                 : Map.of();
         Project project = new Project(dotEnv);
@@ -148,7 +150,8 @@ public final class ComposeReader {
             Map<String, NodeTuple> settings = yaml.entries(map, path);
             NodeTuple image = settings.get("image");
             if (image != null) {
-                service.image = ComposeYaml.isReset(image.getValueNode()) ? null
+                service.image = ComposeYaml.isReset(image.getValueNode())
+                        ? null
                         : image(image.getValueNode(), KeyPath.key(path, "image"), name, yaml, shown);
                 service.imageFile = fileIndex;
             }
@@ -165,7 +168,8 @@ public final class ComposeReader {
             String context = "service " + serviceName;
             if (!(node instanceof ScalarNode scalar)) {
                 return ImagePlace.of("", at, context)
-                        .withInvalid("image is a " + (node instanceof MappingNode ? "map" : "list") + ", expected a string");
+                        .withInvalid(
+                                "image is a " + (node instanceof MappingNode ? "map" : "list") + ", expected a string");
             }
             String written = scalar.getValue();
             Tag tag = scalar.getTag();
@@ -173,8 +177,9 @@ public final class ComposeReader {
                 return ImagePlace.of(written, at, context).withInvalid("image is empty");
             }
             if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)) {
-                return ImagePlace.of(written, at, context).withInvalid("image is not a string (a "
-                        + (Tag.BOOL.equals(tag) ? "boolean" : "number") + "); quote it");
+                return ImagePlace.of(written, at, context)
+                        .withInvalid("image is not a string (a " + (Tag.BOOL.equals(tag) ? "boolean" : "number")
+                                + "); quote it");
             }
             ComposeInterpolation.Result result;
             try {
@@ -183,8 +188,10 @@ public final class ComposeReader {
                 throw yaml.error(node, path, e.getMessage());
             }
             for (String unset : result.unset()) {
-                notes.add(InputNote.warning(at, "the \"" + unset + "\" variable is not set; defaulting to a blank"
-                        + " string (" + context + ")"));
+                notes.add(InputNote.warning(
+                        at,
+                        "the \"" + unset + "\" variable is not set; defaulting to a blank" + " string (" + context
+                                + ")"));
             }
             ImagePlace place = ImagePlace.of(result.text().isEmpty() ? written : result.text(), at, context);
             place = result.firstVariable().map(place::withVariable).orElse(place);
@@ -203,8 +210,10 @@ public final class ComposeReader {
                     files.add(service.imageFile);
                 } else {
                     notes.add(InputNote.verbose(service.declared.where() + ": service " + service.name
-                            + (service.build ? " is built locally (build:) and names no image: nothing to check"
-                                    : " names no image" + (service.extendsOther ? " (extends: is not followed)" : ""))));
+                            + (service.build
+                                    ? " is built locally (build:) and names no image: nothing to check"
+                                    : " names no image"
+                                            + (service.extendsOther ? " (extends: is not followed)" : ""))));
                 }
             }
             List<Integer> order = new ArrayList<>();

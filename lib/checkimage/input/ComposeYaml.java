@@ -41,7 +41,8 @@ final class ComposeYaml {
     /** The root nodes of the documents ({@code null} for an empty document). */
     List<Node> documents() {
         if (text.length() > YamlLoader.MAX_BYTES) {
-            throw new InputException(source, "", "larger than the " + (YamlLoader.MAX_BYTES >> 20) + " MiB limit for YAML input");
+            throw new InputException(
+                    source, "", "larger than the " + (YamlLoader.MAX_BYTES >> 20) + " MiB limit for YAML input");
         }
         List<Node> roots = new ArrayList<>();
         try {
@@ -74,8 +75,10 @@ final class ComposeYaml {
                     throw error(key, KeyPath.key(path, scalar.getValue()), "duplicate key '" + scalar.getValue() + "'");
                 }
             } else {
-                throw error(key, path, "expected text keys, got a " + (key instanceof MappingNode ? "map" : "list")
-                        + " as a key");
+                throw error(
+                        key,
+                        path,
+                        "expected text keys, got a " + (key instanceof MappingNode ? "map" : "list") + " as a key");
             }
         }
         for (MappingNode other : merged) {
@@ -112,9 +115,12 @@ final class ComposeYaml {
         }
         int line = node.getStartMark().getLine();
         int column = node.getStartMark().getColumn();
-        boolean nothingWritten = node instanceof ScalarNode scalar && scalar.getValue().isEmpty()
+        boolean nothingWritten = node instanceof ScalarNode scalar
+                && scalar.getValue().isEmpty()
                 && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-        while (!nothingWritten && line < lines.size() && column < lines.get(line).length()
+        while (!nothingWritten
+                && line < lines.size()
+                && column < lines.get(line).length()
                 && "&!".indexOf(lines.get(line).charAt(column)) >= 0) {
             String current = lines.get(line);
             while (column < current.length() && !Character.isWhitespace(current.charAt(column))) {
@@ -125,7 +131,8 @@ final class ComposeYaml {
             }
             if (column >= current.length() && line + 1 < lines.size()) {
                 line++;
-                column = lines.get(line).length() - lines.get(line).stripLeading().length();
+                column = lines.get(line).length()
+                        - lines.get(line).stripLeading().length();
             }
         }
         return new SourceLocation(source, line + 1, column + 1);

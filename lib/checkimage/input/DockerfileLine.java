@@ -11,8 +11,7 @@ import java.util.List;
 final class DockerfileLine {
 
     /** A word of the instruction: its text as written (quotes and escapes kept) and where it starts. */
-    record Word(String text, int start) {
-    }
+    record Word(String text, int start) {}
 
     private final StringBuilder text = new StringBuilder();
     private final List<int[]> positions = new ArrayList<>();

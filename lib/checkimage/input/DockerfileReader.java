@@ -36,11 +36,17 @@ import java.util.Set;
  */
 public final class DockerfileReader {
 
-    static final List<String> PLATFORM_ARGS = List.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
-            "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
+    static final List<String> PLATFORM_ARGS = List.of(
+            "TARGETPLATFORM",
+            "TARGETOS",
+            "TARGETARCH",
+            "TARGETVARIANT",
+            "BUILDPLATFORM",
+            "BUILDOS",
+            "BUILDARCH",
+            "BUILDVARIANT");
 
-    public DockerfileReader() {
-    }
+    public DockerfileReader() {}
 
     /** Reads {@code file} with the given {@code --build-arg} values. */
     public PlacedImages read(Path file, Map<String, String> buildArgs) {
@@ -75,8 +81,10 @@ public final class DockerfileReader {
         PlacedImages read() {
             for (DockerfileScanner.Directive directive : scanned.directives()) {
                 if (directive.name().equals("syntax")) {
-                    places.add(ImagePlace.of(directive.value(),
-                            new SourceLocation(source, directive.line(), directive.column()), "syntax"));
+                    places.add(ImagePlace.of(
+                            directive.value(),
+                            new SourceLocation(source, directive.line(), directive.column()),
+                            "syntax"));
                 }
             }
             global.putAll(new PlatformArgs(firstLiteralPlatform(), buildArgs).values());
@@ -88,12 +96,14 @@ public final class DockerfileReader {
                     case "FROM" -> from(line);
                     case "COPY" -> copy(line);
                     case "RUN" -> run(line);
-                    default -> { }
+                    default -> {}
                 }
             }
-            buildArgs.keySet().stream().filter(name -> !declared.contains(name) && !PLATFORM_ARGS.contains(name))
-                    .sorted().forEach(name -> notes.add(InputNote.verbose(source + ": build arg " + name
-                            + " is not declared by any ARG; it is not used")));
+            buildArgs.keySet().stream()
+                    .filter(name -> !declared.contains(name) && !PLATFORM_ARGS.contains(name))
+                    .sorted()
+                    .forEach(name -> notes.add(InputNote.verbose(
+                            source + ": build arg " + name + " is not declared by any ARG; it is not used")));
             return new PlacedImages(places, notes);
         }
 
@@ -112,7 +122,8 @@ public final class DockerfileReader {
                 if (buildArgs.containsKey(name)) {
                     value = buildArgs.get(name);
                 } else if (equals >= 0) {
-                    value = expand(word.text().substring(equals + 1), scope, line).text();
+                    value = expand(word.text().substring(equals + 1), scope, line)
+                            .text();
                 } else if (scope.containsKey(name)) {
                     value = scope.get(name);
                 } else {
@@ -134,8 +145,10 @@ public final class DockerfileReader {
             ShellExpansion.Result result = expand(image.text(), global, line);
             SourceLocation at = line.at(image.start(), source);
             for (String undeclared : result.undeclared()) {
-                notes.add(InputNote.warning(at, "FROM uses " + undeclared + ", which no ARG before the first FROM"
-                        + " declares; it expands to nothing (" + context + ")"));
+                notes.add(InputNote.warning(
+                        at,
+                        "FROM uses " + undeclared + ", which no ARG before the first FROM"
+                                + " declares; it expands to nothing (" + context + ")"));
             }
             String text = result.text();
             boolean stageReference = !text.isEmpty() && stagesSoFar.contains(text.toLowerCase(Locale.ROOT));
@@ -152,7 +165,10 @@ public final class DockerfileReader {
         private void copy(DockerfileLine line) {
             for (DockerfileLine.Word flag : flags(arguments(line))) {
                 if (flag.text().startsWith("--from=")) {
-                    source(line, flag.text().substring("--from=".length()), flag.start() + "--from=".length(),
+                    source(
+                            line,
+                            flag.text().substring("--from=".length()),
+                            flag.start() + "--from=".length(),
                             "COPY --from");
                 }
             }

@@ -26,12 +26,10 @@ import java.util.regex.Pattern;
 final class DockerfileScanner {
 
     /** A parser directive: its lower-case name, value, and where the value starts. */
-    record Directive(String name, String value, int line, int column) {
-    }
+    record Directive(String name, String value, int line, int column) {}
 
     /** The directives, the escape character and the instructions of a Dockerfile. */
-    record Scanned(List<Directive> directives, char escape, List<DockerfileLine> instructions) {
-    }
+    record Scanned(List<Directive> directives, char escape, List<DockerfileLine> instructions) {}
 
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
     private static final Pattern HEREDOC = Pattern.compile("^[0-9]*<<(-?)([^<].*)$");
@@ -118,8 +116,8 @@ final class DockerfileScanner {
         while (end < piece.length() && (piece.charAt(end) == ' ' || piece.charAt(end) == '\t')) {
             end++;
         }
-        boolean continues = !content.isEmpty() && content.charAt(content.length() - 1) == escape
-                && end == piece.length();
+        boolean continues =
+                !content.isEmpty() && content.charAt(content.length() - 1) == escape && end == piece.length();
         instruction.append(continues ? content.substring(0, content.length() - 1) : piece, line, column);
         return continues;
     }
@@ -147,7 +145,8 @@ final class DockerfileScanner {
     }
 
     private static String unquote(String word) {
-        if (word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')
+        if (word.length() >= 2
+                && (word.charAt(0) == '"' || word.charAt(0) == '\'')
                 && word.charAt(word.length() - 1) == word.charAt(0)) {
             return word.substring(1, word.length() - 1);
         }

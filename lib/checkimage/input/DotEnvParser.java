@@ -74,8 +74,11 @@ final class DotEnvParser {
         }
         String key = text.substring(start, at).strip();
         if (key.isEmpty() || key.chars().anyMatch(c -> isBlank((char) c))) {
-            throw error(line, key.isEmpty() ? "a line starts with '" + text.charAt(start) + "' instead of a variable name"
-                    : "a variable name cannot contain a blank");
+            throw error(
+                    line,
+                    key.isEmpty()
+                            ? "a line starts with '" + text.charAt(start) + "' instead of a variable name"
+                            : "a variable name cannot contain a blank");
         }
         if (at >= text.length() || text.charAt(at) == '\n') {
             environment.apply(key).ifPresent(value -> values.put(key, value));

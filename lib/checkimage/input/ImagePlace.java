@@ -20,8 +20,13 @@ import java.util.Optional;
  * @param variable the variable the text came from by interpolation (compose {@code ${VAR}}, a Dockerfile
  *     {@code ARG}), or empty when the text is written literally at {@code location}
  */
-public record ImagePlace(String text, SourceLocation location, String context, Optional<String> notChecked,
-        Optional<String> invalid, Optional<String> variable) {
+public record ImagePlace(
+        String text,
+        SourceLocation location,
+        String context,
+        Optional<String> notChecked,
+        Optional<String> invalid,
+        Optional<String> variable) {
 
     public ImagePlace {
         Objects.requireNonNull(text, "text");

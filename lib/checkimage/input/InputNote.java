@@ -15,7 +15,10 @@ import java.util.Optional;
 public record InputNote(Level level, Optional<SourceLocation> location, String message) {
 
     /** How loudly a note is shown. */
-    public enum Level { WARNING, VERBOSE }
+    public enum Level {
+        WARNING,
+        VERBOSE
+    }
 
     public InputNote {
         Objects.requireNonNull(level, "level");

@@ -62,8 +62,11 @@ public record JobConfig(String source, List<JobImage> images) {
         return images.stream()
                 .filter(image -> image.taskRole().equals(taskRole))
                 .findFirst()
-                .orElseThrow(() -> new InputException(source, "taskRoles", "unknown task role '" + taskRole + "'"
-                        + origin + "; the job has: " + images.stream().map(JobImage::taskRole)
-                                .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new InputException(
+                        source,
+                        "taskRoles",
+                        "unknown task role '" + taskRole + "'"
+                                + origin + "; the job has: "
+                                + images.stream().map(JobImage::taskRole).collect(Collectors.joining(", "))));
     }
 }

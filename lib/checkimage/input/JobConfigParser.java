@@ -35,12 +35,12 @@ final class JobConfigParser {
     /** A prerequisite as found: its name, its {@code type} if written, and where it is. */
     private record Prerequisite(String name, Optional<String> type, YamlValue value) {
         boolean isDockerImage() {
-            return type.map(t -> t.toLowerCase(Locale.ROOT).equals(DOCKER_IMAGE)).orElse(true);
+            return type.map(t -> t.toLowerCase(Locale.ROOT).equals(DOCKER_IMAGE))
+                    .orElse(true);
         }
     }
 
-    private record JobImageSpec(String uri, Optional<JobAuth> auth) {
-    }
+    private record JobImageSpec(String uri, Optional<JobAuth> auth) {}
 
     private JobConfig parse(YamlValue root) {
         if (!root.isMap()) {
@@ -74,7 +74,8 @@ final class JobConfigParser {
             Prerequisite prerequisite = new Prerequisite(name, item.get("type").optionalText(), item);
             Prerequisite first = prerequisites.putIfAbsent(name, prerequisite);
             if (first != null) {
-                throw nameValue.error("duplicate prerequisite name '" + name + "' (first at " + first.value.path() + ")");
+                throw nameValue.error(
+                        "duplicate prerequisite name '" + name + "' (first at " + first.value.path() + ")");
             }
             if (prerequisite.type.isPresent() && prerequisite.isDockerImage()) {
                 images.put(name, imageSpecOf(item, name));
@@ -86,8 +87,8 @@ final class JobConfigParser {
         String name = nonEmpty(dockerImage);
         Prerequisite prerequisite = prerequisites.get(name);
         if (prerequisite == null) {
-            throw dockerImage.error("no prerequisite named '" + name + "' (docker image prerequisites: "
-                    + dockerImageNames() + ")");
+            throw dockerImage.error(
+                    "no prerequisite named '" + name + "' (docker image prerequisites: " + dockerImageNames() + ")");
         }
         if (!prerequisite.isDockerImage()) {
             throw dockerImage.error("prerequisite '" + name + "' (" + prerequisite.value.path() + ") has type '"
@@ -124,12 +125,18 @@ final class JobConfigParser {
     }
 
     private String rendered(YamlValue field) {
-        return field.optionalText().map(text -> renderer.render(text, source, field.path())).orElse("");
+        return field.optionalText()
+                .map(text -> renderer.render(text, source, field.path()))
+                .orElse("");
     }
 
     private String dockerImageNames() {
-        String names = String.join(", ", prerequisites.values().stream()
-                .filter(Prerequisite::isDockerImage).map(Prerequisite::name).toList());
+        String names = String.join(
+                ", ",
+                prerequisites.values().stream()
+                        .filter(Prerequisite::isDockerImage)
+                        .map(Prerequisite::name)
+                        .toList());
         return names.isEmpty() ? "none" : names;
     }
 

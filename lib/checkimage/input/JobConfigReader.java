@@ -67,7 +67,10 @@ public final class JobConfigReader {
      */
     public JobConfig parse(String jobYaml, String source, Secrets secrets) {
         List<Object> documents = loader.load(jobYaml, source, MAX_DOCUMENTS, SECRETS_DOCUMENT);
-        return assemble(documents, source, Optional.of(secrets).filter(given -> given.origin().isPresent()));
+        return assemble(
+                documents,
+                source,
+                Optional.of(secrets).filter(given -> given.origin().isPresent()));
     }
 
     /**
@@ -84,7 +87,10 @@ public final class JobConfigReader {
         if (prerequisites.isList()) {
             for (YamlNode prerequisite : prerequisites.items()) {
                 YamlNode uri = prerequisite.get("uri");
-                prerequisite.get("name").optionalString().filter(n -> !uri.isMissing())
+                prerequisite
+                        .get("name")
+                        .optionalString()
+                        .filter(n -> !uri.isMissing())
                         .ifPresent(name -> locations.putIfAbsent(name, uri.location()));
             }
         }
@@ -93,15 +99,21 @@ public final class JobConfigReader {
 
     private static JobConfig assemble(List<Object> documents, String source, Optional<Secrets> separate) {
         if (documents.size() > MAX_DOCUMENTS) {
-            throw new InputException(source, "", "expected at most two YAML documents (the job, then its secrets),"
-                    + " found more");
+            throw new InputException(
+                    source, "", "expected at most two YAML documents (the job, then its secrets)," + " found more");
         }
         if (documents.isEmpty() || documents.get(0) == null) {
-            throw new InputException(source, "", "empty file: expected an OpenPAI job config"
-                    + (documents.isEmpty() ? "" : " in the first YAML document"));
+            throw new InputException(
+                    source,
+                    "",
+                    "empty file: expected an OpenPAI job config"
+                            + (documents.isEmpty() ? "" : " in the first YAML document"));
         }
         Secrets secrets = separate.orElseGet(() -> documents.size() > SECRETS_DOCUMENT
-                ? Secrets.ofDocument(documents.get(SECRETS_DOCUMENT), source, "the second document of " + source,
+                ? Secrets.ofDocument(
+                        documents.get(SECRETS_DOCUMENT),
+                        source,
+                        "the second document of " + source,
                         "in the second YAML document")
                 : Secrets.none());
         return JobConfigParser.parse(documents.get(0), source, secrets);

@@ -3,8 +3,7 @@ package checkimage.input;
 /** Builds key paths as they appear in messages: {@code prerequisites[2].auth.password}. */
 final class KeyPath {
 
-    private KeyPath() {
-    }
+    private KeyPath() {}
 
     /**
      * The path of entry {@code key} of the map at {@code parent}; a key holding a dot is written in brackets,

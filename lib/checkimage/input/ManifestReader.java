@@ -99,7 +99,9 @@ public final class ManifestReader {
             return 0; // an empty document, as helm template leaves between files
         }
         Optional<String> kind = root.get("kind").optionalString();
-        if (!root.isMap() || kind.isEmpty() || root.get("apiVersion").optionalString().isEmpty()) {
+        if (!root.isMap()
+                || kind.isEmpty()
+                || root.get("apiVersion").optionalString().isEmpty()) {
             notes.add(InputNote.verbose(root.location().where() + ": document " + number
                     + " is not a Kubernetes object (no apiVersion and kind); skipped"));
             return 0;
@@ -114,7 +116,8 @@ public final class ManifestReader {
             for (YamlNode item : object.get("items").items()) {
                 Optional<String> own = item.requireMap().get("kind").optionalString();
                 if (own.isEmpty() && itemKind.isEmpty()) {
-                    notes.add(InputNote.verbose(item.location().where() + ": " + item.path() + " has no kind; skipped"));
+                    notes.add(
+                            InputNote.verbose(item.location().where() + ": " + item.path() + " has no kind; skipped"));
                     continue;
                 }
                 found += object(item, own.orElse(itemKind));
@@ -142,7 +145,8 @@ public final class ManifestReader {
             spec = spec.get(key);
         }
         if (spec.isAbsent()) {
-            notes.add(InputNote.verbose(object.location().where() + ": " + owner + " has no " + spec.path() + "; no image"));
+            notes.add(InputNote.verbose(
+                    object.location().where() + ": " + owner + " has no " + spec.path() + "; no image"));
             return;
         }
         spec.requireMap();
@@ -152,13 +156,22 @@ public final class ManifestReader {
     /** {@code namespace/name} when a namespace is written, else the name alone. */
     private static String nameOf(YamlNode object) {
         YamlNode metadata = object.get("metadata");
-        String name = metadata.get("name").optionalString().or(() -> metadata.get("generateName").optionalString()
-                .map(prefix -> prefix + "*")).orElse("(unnamed)");
-        return metadata.get("namespace").optionalString().filter(ns -> !ns.isEmpty()).map(ns -> ns + "/" + name)
+        String name = metadata.get("name")
+                .optionalString()
+                .or(() -> metadata.get("generateName").optionalString().map(prefix -> prefix + "*"))
+                .orElse("(unnamed)");
+        return metadata.get("namespace")
+                .optionalString()
+                .filter(ns -> !ns.isEmpty())
+                .map(ns -> ns + "/" + name)
                 .orElse(name);
     }
 
     private static String namespaceOf(YamlNode object) {
-        return object.get("metadata").get("namespace").optionalString().filter(ns -> !ns.isEmpty()).orElse("default");
+        return object.get("metadata")
+                .get("namespace")
+                .optionalString()
+                .filter(ns -> !ns.isEmpty())
+                .orElse("default");
     }
 }

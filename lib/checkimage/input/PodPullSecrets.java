@@ -24,12 +24,10 @@ import java.util.Optional;
  */
 final class PodPullSecrets {
 
-    private record Named(String name, SourceLocation location) {
-    }
+    private record Named(String name, SourceLocation location) {}
 
-    private record Pod(String namespace, String owner, List<ImagePlace> places, List<Named> secrets,
-            String serviceAccount) {
-    }
+    private record Pod(
+            String namespace, String owner, List<ImagePlace> places, List<Named> secrets, String serviceAccount) {}
 
     private final Map<String, YamlNode> secrets = new LinkedHashMap<>();
     private final Map<String, List<Named>> serviceAccounts = new LinkedHashMap<>();
@@ -38,17 +36,26 @@ final class PodPullSecrets {
     private final List<InputNote> notes = new ArrayList<>();
 
     void addSecret(YamlNode secret, String namespace, String name) {
-        secrets.putIfAbsent(namespace + "/" + secret.get("metadata").get("name").optionalString().orElse(name), secret);
+        secrets.putIfAbsent(
+                namespace + "/"
+                        + secret.get("metadata").get("name").optionalString().orElse(name),
+                secret);
     }
 
     void addServiceAccount(YamlNode account, String namespace) {
-        account.get("metadata").get("name").optionalString().ifPresent(name ->
-                serviceAccounts.putIfAbsent(namespace + "/" + name, namesOf(account.get("imagePullSecrets"))));
+        account.get("metadata")
+                .get("name")
+                .optionalString()
+                .ifPresent(name ->
+                        serviceAccounts.putIfAbsent(namespace + "/" + name, namesOf(account.get("imagePullSecrets"))));
     }
 
     void addPod(YamlNode spec, String namespace, String owner, List<ImagePlace> places) {
-        String account = spec.get("serviceAccountName").optionalString()
-                .or(() -> spec.get("serviceAccount").optionalString()).filter(a -> !a.isEmpty()).orElse("default");
+        String account = spec.get("serviceAccountName")
+                .optionalString()
+                .or(() -> spec.get("serviceAccount").optionalString())
+                .filter(a -> !a.isEmpty())
+                .orElse("default");
         pods.add(new Pod(namespace, owner, places, namesOf(spec.get("imagePullSecrets")), account));
     }
 
@@ -87,15 +94,20 @@ final class PodPullSecrets {
         String key = pod.namespace + "/" + named.name;
         YamlNode secret = secrets.get(key);
         if (secret == null) {
-            notes.add(InputNote.warning(named.location, "pull secret " + key + " named by " + pod.owner
-                    + " is not in the input; its images are checked with the other credentials"));
+            notes.add(InputNote.warning(
+                    named.location,
+                    "pull secret " + key + " named by " + pod.owner
+                            + " is not in the input; its images are checked with the other credentials"));
             return Optional.empty();
         }
         Optional<PullSecret> pullSecret = decoded.computeIfAbsent(key, k -> decode(secret, k));
         if (pullSecret.isEmpty()) {
-            notes.add(InputNote.warning(named.location, "secret " + key + " named by " + pod.owner + " ("
-                    + secret.location().where() + ") is of type " + secret.get("type").optionalString().orElse("Opaque")
-                    + ", not a pull secret; ignored"));
+            notes.add(InputNote.warning(
+                    named.location,
+                    "secret " + key + " named by " + pod.owner + " ("
+                            + secret.location().where() + ") is of type "
+                            + secret.get("type").optionalString().orElse("Opaque")
+                            + ", not a pull secret; ignored"));
         }
         return pullSecret;
     }

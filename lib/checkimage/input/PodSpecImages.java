@@ -20,8 +20,7 @@ final class PodSpecImages {
             new String[] {"initContainers", "initContainer"},
             new String[] {"ephemeralContainers", "ephemeralContainer"});
 
-    private PodSpecImages() {
-    }
+    private PodSpecImages() {}
 
     /** The places of {@code spec} (a pod spec map), named after {@code owner} ({@code Deployment shop/web}). */
     static List<ImagePlace> of(YamlNode spec, String owner) {
@@ -33,7 +32,8 @@ final class PodSpecImages {
             }
         }
         // in line order: initContainers are often written after containers
-        places.sort(Comparator.comparingInt((ImagePlace p) -> p.location().line()).thenComparingInt(p -> p.location().column()));
+        places.sort(Comparator.comparingInt((ImagePlace p) -> p.location().line())
+                .thenComparingInt(p -> p.location().column()));
         return places;
     }
 
@@ -46,7 +46,10 @@ final class PodSpecImages {
         if (!image.isString()) {
             String text = image.isMap() || image.isList() || image.isAbsent() ? "" : image.scalarText();
             return ImagePlace.of(text, image.location(), context)
-                    .withInvalid(image.isAbsent() ? "the image is empty" : "the image is " + image.kind() + ", not a string");
+                    .withInvalid(
+                            image.isAbsent()
+                                    ? "the image is empty"
+                                    : "the image is " + image.kind() + ", not a string");
         }
         String text = image.scalarText();
         if (text.isBlank()) {
@@ -56,7 +59,12 @@ final class PodSpecImages {
     }
 
     private static String nameOf(YamlNode container, int index) {
-        return container.isMap() ? container.get("name").optionalString().filter(n -> !n.isEmpty())
-                .orElse("#" + (index + 1)) : "#" + (index + 1);
+        return container.isMap()
+                ? container
+                        .get("name")
+                        .optionalString()
+                        .filter(n -> !n.isEmpty())
+                        .orElse("#" + (index + 1))
+                : "#" + (index + 1);
     }
 }

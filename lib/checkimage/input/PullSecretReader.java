@@ -61,9 +61,13 @@ public final class PullSecretReader {
             }
         }
         if (secrets.isEmpty()) {
-            throw new InputException(source, "", "no image pull secret found (expected a Secret of type "
-                    + PullSecret.Format.DOCKER_CONFIG_JSON.type() + " or " + PullSecret.Format.DOCKERCFG.type() + ")"
-                    + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped)));
+            throw new InputException(
+                    source,
+                    "",
+                    "no image pull secret found (expected a Secret of type "
+                            + PullSecret.Format.DOCKER_CONFIG_JSON.type() + " or " + PullSecret.Format.DOCKERCFG.type()
+                            + ")"
+                            + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped)));
         }
         return secrets;
     }
@@ -129,7 +133,10 @@ public final class PullSecretReader {
             throw value.error("not valid base64");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw value.error("not UTF-8 text once base64-decoded");
         }

@@ -41,7 +41,9 @@ public final class ReferenceListReader {
      */
     public List<ListedReference> read(Reader reader, String source) {
         return places(reader, source).stream()
-                .map(place -> new ListedReference(place.text(), source, place.location().line())).toList();
+                .map(place -> new ListedReference(
+                        place.text(), source, place.location().line()))
+                .toList();
     }
 
     /**

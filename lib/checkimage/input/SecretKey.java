@@ -45,8 +45,10 @@ record SecretKey(List<Object> segments) {
                 segments.add(Integer.valueOf(expression.substring(i + 1, close)));
                 i = close + 1;
             } else {
-                throw new IllegalArgumentException(Character.isWhitespace(c)
-                        ? "spaces are not allowed inside a key" : "expected '.' or '[' between key names");
+                throw new IllegalArgumentException(
+                        Character.isWhitespace(c)
+                                ? "spaces are not allowed inside a key"
+                                : "expected '.' or '[' between key names");
             }
         }
         if (segments.isEmpty()) {

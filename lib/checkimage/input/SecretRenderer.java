@@ -49,7 +49,8 @@ public final class SecretRenderer {
             if (close < 0) {
                 throw badPlaceholder(source, keyPath, open, "'<%' is not closed by '%>'");
             }
-            SecretKey key = parse(template.substring(open + OPEN.length(), close).strip(), source, keyPath, open);
+            SecretKey key =
+                    parse(template.substring(open + OPEN.length(), close).strip(), source, keyPath, open);
             out.append(lookup(key, source, keyPath));
             from = close + CLOSE.length();
         }
@@ -72,8 +73,8 @@ public final class SecretRenderer {
             node = step(node, segments.get(i), new Failure(key, walked, source, keyPath));
         }
         if (node instanceof Map || node instanceof List) {
-            throw new Failure(key, "", source, keyPath).raise(
-                    "secret key '" + key + "' names " + YamlValue.kindOf(node) + ", not a single value", "");
+            throw new Failure(key, "", source, keyPath)
+                    .raise("secret key '" + key + "' names " + YamlValue.kindOf(node) + ", not a single value", "");
         }
         return node == null ? "" : (String) node;
     }
@@ -93,8 +94,8 @@ public final class SecretRenderer {
             }
             return list.get(index);
         }
-        throw failure.unknown("'" + failure.walked + "' is " + (node instanceof List ? "a list, index it like [0]"
-                : "a single value, not a map or list"));
+        throw failure.unknown("'" + failure.walked + "' is "
+                + (node instanceof List ? "a list, index it like [0]" : "a single value, not a map or list"));
     }
 
     private static int indexOf(Object segment) {
@@ -103,7 +104,8 @@ public final class SecretRenderer {
         }
         String name = (String) segment;
         return !name.isEmpty() && name.length() <= 9 && name.chars().allMatch(Character::isDigit)
-                ? Integer.parseInt(name) : -1;
+                ? Integer.parseInt(name)
+                : -1;
     }
 
     private static String knownKeys(Map<?, ?> map, String walked) {
@@ -111,14 +113,19 @@ public final class SecretRenderer {
         if (map.isEmpty()) {
             return walked.isEmpty() ? "there are no keys" : "'" + walked + "' has no keys";
         }
-        String names = map.keySet().stream().limit(MAX_LISTED_KEYS).map(String::valueOf)
+        String names = map.keySet().stream()
+                .limit(MAX_LISTED_KEYS)
+                .map(String::valueOf)
                 .collect(Collectors.joining(", "));
         return where + ": " + names + (map.size() > MAX_LISTED_KEYS ? ", ..." : "");
     }
 
     private static InputException badPlaceholder(String source, String keyPath, int position, String why) {
-        return new InputException(source, keyPath, "bad secret placeholder at character " + (position + 1) + ": "
-                + why + "; write it like <% $secrets.docker.password %> or <% $secrets.list[0].key %>");
+        return new InputException(
+                source,
+                keyPath,
+                "bad secret placeholder at character " + (position + 1) + ": " + why
+                        + "; write it like <% $secrets.docker.password %> or <% $secrets.list[0].key %>");
     }
 
     /** A failed lookup of {@code key} after walking {@code walked}; its messages say where the secrets came from. */

@@ -55,8 +55,8 @@ public final class Secrets {
             return new Secrets(Map.of(), Optional.of(origin));
         }
         if (!(document instanceof Map<?, ?> map)) {
-            throw new InputException(source, "", "expected a map of secrets " + place + ", got "
-                    + YamlValue.kindOf(document));
+            throw new InputException(
+                    source, "", "expected a map of secrets " + place + ", got " + YamlValue.kindOf(document));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) map;

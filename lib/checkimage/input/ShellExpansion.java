@@ -19,8 +19,7 @@ import java.util.Optional;
 final class ShellExpansion {
 
     /** The expanded text, the first variable used, and the undeclared variables met. */
-    record Result(String text, Optional<String> firstVariable, List<String> undeclared) {
-    }
+    record Result(String text, Optional<String> firstVariable, List<String> undeclared) {}
 
     /** A word BuildKit refuses; the message names the problem, without file or line. */
     static final class Failure extends RuntimeException {
@@ -130,8 +129,11 @@ final class ShellExpansion {
             c = word.charAt(at++);
         }
         if (c != '-' && c != '+' && c != '?') {
-            throw new Failure(colon ? "unsupported modifier (" + c + ") in substitution"
-                    : "unsupported modifier (" + c + ") in substitution of " + name + " (only :-, -, :+, +, :?, ? are read)");
+            throw new Failure(
+                    colon
+                            ? "unsupported modifier (" + c + ") in substitution"
+                            : "unsupported modifier (" + c + ") in substitution of " + name
+                                    + " (only :-, -, :+, +, :?, ? are read)");
         }
         char modifier = c;
         Optional<String> value = value(name);
@@ -142,8 +144,10 @@ final class ShellExpansion {
             case '+' -> present ? argument : "";
             default -> {
                 if (!present) {
-                    throw new Failure(name + ": " + (argument.isEmpty()
-                            ? "is not allowed to be " + (colon ? "unset or empty" : "unset") : argument));
+                    throw new Failure(name + ": "
+                            + (argument.isEmpty()
+                                    ? "is not allowed to be " + (colon ? "unset or empty" : "unset")
+                                    : argument));
                 }
                 yield value.get();
             }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** How reports name a file: relative to the working directory when it lies under it, else as given. */
 final class ShownPath {
 
-    private ShownPath() {
-    }
+    private ShownPath() {}
 
     /** {@code deploy/compose.yaml} for {@code /work/repo/deploy/compose.yaml} run from {@code /work/repo}. */
     static String of(Path file) {

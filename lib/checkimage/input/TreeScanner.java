@@ -32,7 +32,10 @@ public final class TreeScanner {
 
     /** What a scanned file is read as. */
     public enum FileKind {
-        DOCKERFILE("Dockerfile"), COMPOSE("compose file"), MANIFEST("Kubernetes manifest"), OPENPAI_JOB("OpenPAI job");
+        DOCKERFILE("Dockerfile"),
+        COMPOSE("compose file"),
+        MANIFEST("Kubernetes manifest"),
+        OPENPAI_JOB("OpenPAI job");
 
         private final String description;
 
@@ -47,16 +50,15 @@ public final class TreeScanner {
     }
 
     /** A file found by the scan and what it will be read as. */
-    public record ScannedFile(Path path, FileKind kind) {
-    }
+    public record ScannedFile(Path path, FileKind kind) {}
 
     /** What the scan found and what it skipped. */
-    public record Scan(List<ScannedFile> files, List<InputNote> notes) {
-    }
+    public record Scan(List<ScannedFile> files, List<InputNote> notes) {}
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules", "vendor");
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose(\\.[^/]+)?\\.ya?ml");
-    private static final Pattern YAML_KEY = Pattern.compile("(?m)^(apiVersion|kind|protocolVersion|services)[ \\t]*:(.*)$");
+    private static final Pattern YAML_KEY =
+            Pattern.compile("(?m)^(apiVersion|kind|protocolVersion|services)[ \\t]*:(.*)$");
     private static final Pattern JSON_KEY = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
 
     private final Function<Path, String> shown;
@@ -78,10 +80,11 @@ public final class TreeScanner {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     if (!dir.equals(root) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name))) {
-                        notes.add(InputNote.verbose("skipped directory " + shown.apply(dir)
-                                + (name.startsWith(".") ? " (hidden)" : "")));
+                        notes.add(InputNote.verbose(
+                                "skipped directory " + shown.apply(dir) + (name.startsWith(".") ? " (hidden)" : "")));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -105,8 +108,13 @@ public final class TreeScanner {
         return new Scan(files, notes);
     }
 
-    private void visit(Path file, BasicFileAttributes attrs, Path realRoot, boolean manifestsOnly,
-                       List<ScannedFile> files, List<InputNote> notes) {
+    private void visit(
+            Path file,
+            BasicFileAttributes attrs,
+            Path realRoot,
+            boolean manifestsOnly,
+            List<ScannedFile> files,
+            List<InputNote> notes) {
         String name = shown.apply(file);
         if (attrs.isSymbolicLink()) {
             Path target;
@@ -117,7 +125,8 @@ public final class TreeScanner {
                 return;
             }
             if (!target.startsWith(realRoot) || !Files.isRegularFile(target)) {
-                notes.add(InputNote.verbose("skipped " + name + " (a symbolic link out of the tree or to a directory)"));
+                notes.add(
+                        InputNote.verbose("skipped " + name + " (a symbolic link out of the tree or to a directory)"));
                 return;
             }
         } else if (!attrs.isRegularFile()) {
@@ -130,8 +139,10 @@ public final class TreeScanner {
             return;
         }
         if (kind == null) {
-            notes.add(InputNote.verbose("skipped " + name + (manifestsOnly ? " (not .yaml, .yml or .json)"
-                    : " (not a Dockerfile, compose file, Kubernetes manifest or OpenPAI job)")));
+            notes.add(InputNote.verbose("skipped " + name
+                    + (manifestsOnly
+                            ? " (not .yaml, .yml or .json)"
+                            : " (not a Dockerfile, compose file, Kubernetes manifest or OpenPAI job)")));
             return;
         }
         files.add(new ScannedFile(file, kind));
@@ -145,8 +156,11 @@ public final class TreeScanner {
     /** The kind of {@code file} by its name, then by its content; null when it is none of them. */
     FileKind classify(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.equals("dockerfile") || name.equals("containerfile") || name.endsWith(".dockerfile")
-                || name.startsWith("dockerfile.") || name.startsWith("containerfile.")) {
+        if (name.equals("dockerfile")
+                || name.equals("containerfile")
+                || name.endsWith(".dockerfile")
+                || name.startsWith("dockerfile.")
+                || name.startsWith("containerfile.")) {
             return FileKind.DOCKERFILE;
         }
         if (COMPOSE_NAME.matcher(name).matches()) {
@@ -173,7 +187,14 @@ public final class TreeScanner {
     static FileKind byContent(String text) {
         String start = text.stripLeading();
         if (start.startsWith("{") || start.startsWith("[")) {
-            return JSON_KEY.matcher(text).results().map(m -> m.group(1)).distinct().count() == 2 ? FileKind.MANIFEST : null;
+            return JSON_KEY.matcher(text)
+                                    .results()
+                                    .map(m -> m.group(1))
+                                    .distinct()
+                                    .count()
+                            == 2
+                    ? FileKind.MANIFEST
+                    : null;
         }
         boolean apiVersion = false;
         boolean kind = false;

@@ -28,6 +28,7 @@ final class YamlLoader {
 
     /** The largest YAML input accepted: 4 MiB. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
+
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 50;
 
@@ -119,7 +120,10 @@ final class YamlLoader {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(source);
         }
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

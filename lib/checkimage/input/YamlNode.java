@@ -106,7 +106,8 @@ final class YamlNode {
     /** Where this value starts (for a missing key, where its map starts). */
     SourceLocation location() {
         Node at = node != null ? node : parent;
-        return new SourceLocation(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1);
+        return new SourceLocation(
+                file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1);
     }
 
     /** The entry {@code key} of this map (missing when absent or when this is not a map). */
@@ -160,9 +161,10 @@ final class YamlNode {
             Node key = tuple.getKeyNode();
             if (Tag.MERGE.equals(key.getTag())) {
                 merged.add(tuple.getValueNode());
-            } else if (key instanceof ScalarNode scalar && entries.putIfAbsent(scalar.getValue(), tuple.getValueNode()) != null) {
-                throw new YamlNode(key, file, KeyPath.key(path, scalar.getValue()), node).error("duplicate key '"
-                        + scalar.getValue() + "'");
+            } else if (key instanceof ScalarNode scalar
+                    && entries.putIfAbsent(scalar.getValue(), tuple.getValueNode()) != null) {
+                throw new YamlNode(key, file, KeyPath.key(path, scalar.getValue()), node)
+                        .error("duplicate key '" + scalar.getValue() + "'");
             }
         }
         for (Node source : merged) {

@@ -33,19 +33,23 @@ final class YamlProblems {
             "The incoming YAML document exceeds the limit",
             "Recursive key");
 
-    private YamlProblems() {
-    }
+    private YamlProblems() {}
 
     /** The error for {@code e}, raised while loading {@code source}; {@code holdsSecrets} withholds details. */
     static InputException describe(YAMLException e, String source, boolean holdsSecrets) {
         if (e instanceof MarkedYAMLException marked) {
-            return new InputException(source, "", "malformed YAML" + at(marked.getProblemMark())
-                    + ": " + problemOf(marked, holdsSecrets));
+            return new InputException(
+                    source,
+                    "",
+                    "malformed YAML" + at(marked.getProblemMark()) + ": " + problemOf(marked, holdsSecrets));
         }
         if (e instanceof ReaderException reader) {
             // The reader reads ahead, so the character may lie in a later (secrets) document: position only.
-            return new InputException(source, "", "malformed YAML: special (non-printable) characters are not"
-                    + " allowed, found one at character " + (reader.getPosition() + 1));
+            return new InputException(
+                    source,
+                    "",
+                    "malformed YAML: special (non-printable) characters are not" + " allowed, found one at character "
+                            + (reader.getPosition() + 1));
         }
         String message = String.valueOf(e.getMessage());
         if (LIMIT_PREFIXES.stream().anyMatch(message::startsWith)) {

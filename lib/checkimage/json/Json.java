@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -51,15 +50,18 @@ public final class Json {
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNameLength(MAX_STRING)
-                    .maxNumberLength(MAX_NUMBER).build())
-            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING)
+                    .maxNameLength(MAX_STRING)
+                    .maxNumberLength(MAX_NUMBER)
+                    .build())
+            .streamWriteConstraints(
+                    StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON text into plain values.

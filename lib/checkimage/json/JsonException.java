@@ -2,7 +2,6 @@ package checkimage.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +55,8 @@ public class JsonException extends IllegalArgumentException {
         text = TOKEN.matcher(text).replaceAll("$1");
         text = CHARACTER.matcher(text).replaceAll("");
         text = text.replaceAll(", from `[^`]*`", "");
-        text = text.replace("end-of-input" + "No", "end-of-input: no").replace("end-of-inputexpected", "end-of-input: expected");
+        text = text.replace("end-of-input" + "No", "end-of-input: no")
+                .replace("end-of-inputexpected", "end-of-input: expected");
         int newline = text.indexOf('\n');
         return newline >= 0 ? text.substring(0, newline) : text;
     }

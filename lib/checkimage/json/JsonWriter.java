@@ -1,7 +1,6 @@
 package checkimage.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -38,8 +37,8 @@ final class JsonWriter {
 
     private void value(JsonGenerator generator, Object value, int depth) throws IOException {
         if (depth >= Json.MAX_DEPTH && (value instanceof Map || value instanceof Iterable)) {
-            throw new IllegalArgumentException("cannot write JSON nested deeper than " + Json.MAX_DEPTH
-                    + " (is there a cycle?)");
+            throw new IllegalArgumentException(
+                    "cannot write JSON nested deeper than " + Json.MAX_DEPTH + " (is there a cycle?)");
         }
         if (value == null) {
             generator.writeNull();
@@ -56,7 +55,9 @@ final class JsonWriter {
             for (Map.Entry<?, ?> member : map.entrySet()) {
                 if (!(member.getKey() instanceof CharSequence key)) {
                     throw new IllegalArgumentException("cannot write a JSON object key that is "
-                            + (member.getKey() == null ? "null" : "a " + member.getKey().getClass().getName()));
+                            + (member.getKey() == null
+                                    ? "null"
+                                    : "a " + member.getKey().getClass().getName()));
                 }
                 generator.writeFieldName(wellFormed(key));
                 value(generator, member.getValue(), depth + 1);
@@ -69,7 +70,8 @@ final class JsonWriter {
             }
             generator.writeEndArray();
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 
@@ -80,7 +82,9 @@ final class JsonWriter {
                 throw new IllegalArgumentException("cannot write " + number + " as JSON");
             }
             generator.writeNumber(number.toString());
-        } else if (number instanceof Long || number instanceof Integer || number instanceof Short
+        } else if (number instanceof Long
+                || number instanceof Integer
+                || number instanceof Short
                 || number instanceof Byte) {
             generator.writeNumber(number.longValue());
         } else if (number instanceof BigInteger big) {
@@ -90,8 +94,8 @@ final class JsonWriter {
         } else if (isNumber(number.toString())) {
             generator.writeNumber(number.toString());
         } else {
-            throw new IllegalArgumentException("cannot write a " + number.getClass().getName()
-                    + " whose text is not a JSON number");
+            throw new IllegalArgumentException(
+                    "cannot write a " + number.getClass().getName() + " whose text is not a JSON number");
         }
     }
 
@@ -108,7 +112,8 @@ final class JsonWriter {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 i++;

@@ -2,7 +2,6 @@ package checkimage.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
-
 import java.io.IOException;
 
 /**

@@ -2,7 +2,6 @@ package checkimage.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +11,7 @@ import java.util.Map;
 /** Reads one value from a jackson parser into plain maps, lists and scalars; see {@link Json#parse(String)}. */
 final class TreeReader {
 
-    private TreeReader() {
-    }
+    private TreeReader() {}
 
     /** The value starting at the parser's next token. */
     static Object read(JsonParser parser) throws IOException {
@@ -22,7 +20,8 @@ final class TreeReader {
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
         if (token == null) {
-            throw new JsonException((int) parser.currentLocation().getCharOffset(), "expected a value, got end of input");
+            throw new JsonException(
+                    (int) parser.currentLocation().getCharOffset(), "expected a value, got end of input");
         }
         return switch (token) {
             case START_OBJECT -> object(parser);
@@ -32,7 +31,8 @@ final class TreeReader {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw new JsonException((int) parser.currentTokenLocation().getCharOffset(), "expected a value");
+            default ->
+                throw new JsonException((int) parser.currentTokenLocation().getCharOffset(), "expected a value");
         };
     }
 
@@ -43,7 +43,8 @@ final class TreeReader {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new JsonException((int) parser.currentTokenLocation().getCharOffset(), "unpaired surrogate in string");
+                throw new JsonException(
+                        (int) parser.currentTokenLocation().getCharOffset(), "unpaired surrogate in string");
             }
         }
         return text;

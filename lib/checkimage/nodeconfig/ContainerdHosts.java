@@ -1,12 +1,11 @@
 package checkimage.nodeconfig;
 
-import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
 import checkimage.registries.RegistryEntry;
 import checkimage.registries.RegistryLayer;
-
+import checkimage.registries.TlsFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,8 +28,7 @@ import java.util.stream.Stream;
  */
 public final class ContainerdHosts {
 
-    private ContainerdHosts() {
-    }
+    private ContainerdHosts() {}
 
     public static RegistryLayer read(Path directory, Consumer<String> notes) {
         if (!Files.isDirectory(directory)) {
@@ -46,7 +44,8 @@ public final class ContainerdHosts {
                 }
             }
         } catch (IOException e) {
-            throw new NodeConfigException(directory, "cannot be listed (" + e.getClass().getSimpleName() + ")");
+            throw new NodeConfigException(
+                    directory, "cannot be listed (" + e.getClass().getSimpleName() + ")");
         }
         return new RegistryLayer("containerd hosts", entries);
     }
@@ -65,12 +64,19 @@ public final class ContainerdHosts {
         }
         Optional<Location> server = root.string("server").map(url -> location(url, false, root, "server"));
         TlsFiles tls = tls(root, file.getParent());
-        return new RegistryEntry(namespace, server.filter(s -> !s.host().equals(namespace)), root.bool("skip_verify"),
-                false, mirrors, tls, file.toString());
+        return new RegistryEntry(
+                namespace,
+                server.filter(s -> !s.host().equals(namespace)),
+                root.bool("skip_verify"),
+                false,
+                mirrors,
+                tls,
+                file.toString());
     }
 
     private static Optional<Mirror> mirror(String url, Fields host, Path base, Consumer<String> notes) {
-        List<String> capabilities = host.raw("capabilities") == null ? List.of("pull", "resolve") : host.strings("capabilities");
+        List<String> capabilities =
+                host.raw("capabilities") == null ? List.of("pull", "resolve") : host.strings("capabilities");
         if (!capabilities.contains("pull")) {
             return Optional.empty();
         }
@@ -82,7 +88,8 @@ public final class ContainerdHosts {
         }
         Location location = location(url, overridePath, host, "");
         PullFrom pullFrom = capabilities.contains("resolve") ? PullFrom.ALL : PullFrom.DIGEST_ONLY;
-        return Optional.of(new Mirror(location, host.bool("skip_verify"), Location.isPlainHttpUrl(url), pullFrom, tls(host, base)));
+        return Optional.of(new Mirror(
+                location, host.bool("skip_verify"), Location.isPlainHttpUrl(url), pullFrom, tls(host, base)));
     }
 
     /** {@code https://h/v2/project} with override_path is the repository prefix {@code project} at {@code h}. */
@@ -112,7 +119,9 @@ public final class ContainerdHosts {
             cert = Optional.of(base.resolve(single));
         } else if (client instanceof List<?> list && !list.isEmpty()) {
             Object first = list.get(0) instanceof List<?> pair ? pair : list;
-            if (!(first instanceof List<?> pair) || pair.isEmpty() || !pair.stream().allMatch(String.class::isInstance)) {
+            if (!(first instanceof List<?> pair)
+                    || pair.isEmpty()
+                    || !pair.stream().allMatch(String.class::isInstance)) {
                 throw fields.problem("client", "must be a path, a [cert, key] pair or a list of pairs");
             }
             cert = Optional.of(base.resolve((String) pair.get(0)));

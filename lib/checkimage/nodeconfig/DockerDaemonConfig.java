@@ -3,13 +3,12 @@ package checkimage.nodeconfig;
 import checkimage.json.Json;
 import checkimage.json.JsonException;
 import checkimage.reference.ImageReference;
-import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
 import checkimage.registries.RegistryEntry;
 import checkimage.registries.RegistryLayer;
-
+import checkimage.registries.TlsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +25,15 @@ import java.util.function.Consumer;
  */
 public final class DockerDaemonConfig {
 
-    private DockerDaemonConfig() {
-    }
+    private DockerDaemonConfig() {}
 
     public static RegistryLayer read(Path file, Consumer<String> notes) {
         Map<String, Object> root;
         try {
             root = Json.object(Json.parse(Files.readString(file)));
         } catch (IOException e) {
-            throw new NodeConfigException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new NodeConfigException(
+                    file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         } catch (JsonException e) {
             throw new NodeConfigException(file, e.getMessage());
         }
@@ -43,7 +42,8 @@ public final class DockerDaemonConfig {
         List<Mirror> mirrors = new ArrayList<>();
         for (String url : fields.strings("registry-mirrors")) {
             try {
-                mirrors.add(new Mirror(Location.parse(url), false, Location.isPlainHttpUrl(url), PullFrom.ALL, TlsFiles.none()));
+                mirrors.add(new Mirror(
+                        Location.parse(url), false, Location.isPlainHttpUrl(url), PullFrom.ALL, TlsFiles.none()));
             } catch (IllegalArgumentException e) {
                 throw fields.problem("registry-mirrors", "has an invalid URL: " + e.getMessage());
             }
@@ -56,8 +56,14 @@ public final class DockerDaemonConfig {
                 notes.accept(file + ": insecure-registries range " + host + " is not applied (list hosts instead)");
                 continue;
             }
-            entries.add(new RegistryEntry(host.replaceFirst("^https?://", ""), Optional.empty(), true, false, List.of(),
-                    TlsFiles.none(), file + " insecure-registries"));
+            entries.add(new RegistryEntry(
+                    host.replaceFirst("^https?://", ""),
+                    Optional.empty(),
+                    true,
+                    false,
+                    List.of(),
+                    TlsFiles.none(),
+                    file + " insecure-registries"));
         }
         return new RegistryLayer("daemon.json", entries);
     }

@@ -1,12 +1,11 @@
 package checkimage.nodeconfig;
 
-import checkimage.registries.TlsFiles;
 import checkimage.registries.Location;
 import checkimage.registries.Mirror;
 import checkimage.registries.PullFrom;
 import checkimage.registries.RegistryEntry;
 import checkimage.registries.RegistryLayer;
-
+import checkimage.registries.TlsFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.Optional;
  */
 public final class RegistriesConf {
 
-    private RegistriesConf() {
-    }
+    private RegistriesConf() {}
 
     /** Reads {@code files} in order (the main file first, then drop-ins) into one layer named {@code registries.conf}. */
     public static RegistryLayer read(List<Path> files) {
@@ -46,7 +44,8 @@ public final class RegistriesConf {
 
     private static RegistryEntry entry(Path file, Fields registry) {
         Optional<String> location = registry.string("location").filter(s -> !s.isBlank());
-        String prefix = registry.string("prefix").filter(s -> !s.isBlank())
+        String prefix = registry.string("prefix")
+                .filter(s -> !s.isBlank())
                 .orElseGet(() -> location.orElseThrow(() -> registry.problem("prefix", "or location must be set")));
         boolean digestOnly = registry.bool("mirror-by-digest-only");
         List<Mirror> mirrors = new ArrayList<>();
@@ -59,7 +58,13 @@ public final class RegistriesConf {
         boolean blocked = registry.bool("blocked");
         try {
             Optional<Location> at = prefix.startsWith("*.") ? Optional.empty() : location.map(Location::parse);
-            return new RegistryEntry(prefix, at, insecure, blocked, mirrors, TlsFiles.none(),
+            return new RegistryEntry(
+                    prefix,
+                    at,
+                    insecure,
+                    blocked,
+                    mirrors,
+                    TlsFiles.none(),
                     file + " [[registry]] prefix '" + prefix + "'");
         } catch (IllegalArgumentException e) {
             throw registry.problem("prefix", "or location is invalid: " + e.getMessage());
@@ -67,16 +72,22 @@ public final class RegistriesConf {
     }
 
     private static Mirror mirror(Fields mirror, boolean digestOnly) {
-        String location = mirror.string("location").filter(s -> !s.isBlank())
+        String location = mirror.string("location")
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> mirror.problem("location", "must be set"));
         PullFrom pullFrom;
         Location at;
         try {
-            pullFrom = digestOnly ? PullFrom.DIGEST_ONLY : PullFrom.parse(mirror.string("pull-from-mirror").orElse(""));
+            pullFrom = digestOnly
+                    ? PullFrom.DIGEST_ONLY
+                    : PullFrom.parse(mirror.string("pull-from-mirror").orElse(""));
             at = Location.parse(location);
         } catch (IllegalArgumentException e) {
-            throw mirror.problem(mirror.raw("pull-from-mirror") != null && !(e.getMessage().contains("location"))
-                    ? "pull-from-mirror" : "location", "is invalid: " + e.getMessage());
+            throw mirror.problem(
+                    mirror.raw("pull-from-mirror") != null && !(e.getMessage().contains("location"))
+                            ? "pull-from-mirror"
+                            : "location",
+                    "is invalid: " + e.getMessage());
         }
         return new Mirror(at, mirror.bool("insecure"), false, pullFrom, TlsFiles.none());
     }

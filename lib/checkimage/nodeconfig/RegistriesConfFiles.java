@@ -1,7 +1,6 @@
 package checkimage.nodeconfig;
 
 import checkimage.credentials.Environment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +21,23 @@ import java.util.stream.Stream;
  */
 public final class RegistriesConfFiles {
 
-    private RegistriesConfFiles() {
-    }
+    private RegistriesConfFiles() {}
 
     /** The files to read, in order; empty when none exists. {@code system} is {@code /etc/containers} outside tests. */
     public static List<Path> locate(Environment environment, Path system) {
         List<Path> files = new ArrayList<>();
-        Path user = environment.get("XDG_CONFIG_HOME").map(Path::of).orElse(environment.home().resolve(".config"))
+        Path user = environment
+                .get("XDG_CONFIG_HOME")
+                .map(Path::of)
+                .orElse(environment.home().resolve(".config"))
                 .resolve("containers");
-        Path main = environment.get("CONTAINERS_REGISTRIES_CONF").map(Path::of)
-                .orElse(Files.isRegularFile(user.resolve("registries.conf")) ? user.resolve("registries.conf")
-                        : system.resolve("registries.conf"));
+        Path main = environment
+                .get("CONTAINERS_REGISTRIES_CONF")
+                .map(Path::of)
+                .orElse(
+                        Files.isRegularFile(user.resolve("registries.conf"))
+                                ? user.resolve("registries.conf")
+                                : system.resolve("registries.conf"));
         if (Files.isRegularFile(main) && relevant(main)) {
             files.add(main);
         }
@@ -46,8 +51,11 @@ public final class RegistriesConfFiles {
     /** True when the file may say something about registries; an unreadable file is left to the reader to report. */
     static boolean relevant(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
-            return lines.map(String::strip).anyMatch(l -> l.startsWith("[[registry") || l.startsWith("[ [registry")
-                    || l.startsWith("unqualified-search-registries") || l.startsWith("registry"));
+            return lines.map(String::strip)
+                    .anyMatch(l -> l.startsWith("[[registry")
+                            || l.startsWith("[ [registry")
+                            || l.startsWith("unqualified-search-registries")
+                            || l.startsWith("registry"));
         } catch (IOException | java.io.UncheckedIOException e) {
             return true;
         }
@@ -61,7 +69,8 @@ public final class RegistriesConfFiles {
             entries.filter(p -> p.getFileName().toString().endsWith(".conf") && Files.isRegularFile(p))
                     .forEach(p -> dropIns.put(p.getFileName().toString(), p));
         } catch (IOException e) {
-            throw new NodeConfigException(directory, "cannot be listed (" + e.getClass().getSimpleName() + ")");
+            throw new NodeConfigException(
+                    directory, "cannot be listed (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -1,11 +1,5 @@
 package checkimage.nodeconfig;
 
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * Reads a TOML file (TOML 1.0, by tomlj) into plain values: tables as ordered maps, arrays as lists, strings,
@@ -21,21 +20,24 @@ import java.util.Map;
  */
 final class TomlFile {
 
-    private TomlFile() {
-    }
+    private TomlFile() {}
 
     static Map<String, Object> read(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new NodeConfigException(file, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new NodeConfigException(
+                    file, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);
             int line = first.position() == null ? 0 : first.position().line();
-            throw new NodeConfigException(file, line, "not valid TOML: " + first.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""));
+            throw new NodeConfigException(
+                    file,
+                    line,
+                    "not valid TOML: " + first.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""));
         }
         return table(result);
     }

@@ -20,11 +20,9 @@ public final class FilePinner {
         }
     }
 
-    private record Edit(int start, int end, String replacement) {
-    }
+    private record Edit(int start, int end, String replacement) {}
 
-    private FilePinner() {
-    }
+    private FilePinner() {}
 
     /** Applies {@code pins} to {@code text}; notes start with the place's {@code line:column}. */
     public static Result apply(String text, List<Pin> pins) {
@@ -87,7 +85,16 @@ public final class FilePinner {
 
     // the characters of the distribution reference grammar: name, tag, digest
     private static boolean isReferenceChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '.' || c == '_' || c == '-' || c == ':' || c == '/' || c == '@' || c == '+' || c == '=';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '.'
+                || c == '_'
+                || c == '-'
+                || c == ':'
+                || c == '/'
+                || c == '@'
+                || c == '+'
+                || c == '=';
     }
 }

@@ -11,8 +11,7 @@ public final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff, empty when nothing changed; {@code file} is named {@code a/file} and {@code b/file}. */
     public static String of(String file, String before, String after) {
@@ -30,7 +29,11 @@ public final class UnifiedDiff {
         if (changed.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("--- a/").append(file).append("\n+++ b/").append(file).append('\n');
+        StringBuilder out = new StringBuilder("--- a/")
+                .append(file)
+                .append("\n+++ b/")
+                .append(file)
+                .append('\n');
         int i = 0;
         while (i < changed.size()) {
             int from = Math.max(0, changed.get(i) - CONTEXT);
@@ -40,8 +43,15 @@ public final class UnifiedDiff {
             }
             int to = Math.min(old.size() - 1, changed.get(j) + CONTEXT);
             int count = to - from + 1;
-            out.append("@@ -").append(from + 1).append(',').append(count).append(" +").append(from + 1).append(',')
-                    .append(count).append(" @@\n");
+            out.append("@@ -")
+                    .append(from + 1)
+                    .append(',')
+                    .append(count)
+                    .append(" +")
+                    .append(from + 1)
+                    .append(',')
+                    .append(count)
+                    .append(" @@\n");
             for (int n = from; n <= to; n++) {
                 if (old.get(n).equals(now.get(n))) {
                     line(out, ' ', old.get(n));

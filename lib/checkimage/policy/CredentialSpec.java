@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.credentials.Credential;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,7 +12,13 @@ import java.util.Objects;
 public sealed interface CredentialSpec {
 
     /** The kinds of source, for exhaustive switch expressions. */
-    enum Kind { ENV, HELPER, DOCKER_CONFIG, PODMAN_AUTH, AUTH_FILE }
+    enum Kind {
+        ENV,
+        HELPER,
+        DOCKER_CONFIG,
+        PODMAN_AUTH,
+        AUTH_FILE
+    }
 
     Kind kind();
 

@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.util.Objects;
 
 /** {@code deprecated 'k8s.gcr.io', use: 'registry.k8s.io'}: a matching reference is denied, with the hint. */

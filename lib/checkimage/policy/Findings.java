@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +39,21 @@ final class Findings {
         if (decided != null) {
             return;
         }
-        Optional<Waiver> waiver = waivers.stream().filter(w -> w.matches(reference)).findFirst();
+        Optional<Waiver> waiver =
+                waivers.stream().filter(w -> w.matches(reference)).findFirst();
         if (waiver.isPresent() && waiver.get().activeOn(today)) {
             Waiver w = waiver.get();
-            warnings.add(new Warning(rule.describe(), rule.origin(), detail + " (waived until " + w.until() + ", "
-                    + w.reason() + ", by " + w.describe() + " at " + w.origin() + ")"));
+            warnings.add(new Warning(
+                    rule.describe(),
+                    rule.origin(),
+                    detail + " (waived until " + w.until() + ", " + w.reason() + ", by " + w.describe() + " at "
+                            + w.origin() + ")"));
             return;
         }
-        waiver.ifPresent(w -> warnings.add(new Warning(w.describe(), w.origin(), "waiver expired on " + w.until()
-                + " (" + w.reason() + "); " + rule.describe() + " denies again")));
+        waiver.ifPresent(w -> warnings.add(new Warning(
+                w.describe(),
+                w.origin(),
+                "waiver expired on " + w.until() + " (" + w.reason() + "); " + rule.describe() + " denies again")));
         decided = new Verdict(reference, kind, Optional.of(rule), denial);
     }
 

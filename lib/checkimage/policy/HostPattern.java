@@ -2,7 +2,6 @@ package checkimage.policy;
 
 import checkimage.credentials.RegistryKeys;
 import checkimage.reference.InvalidReferenceException;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -40,21 +39,31 @@ public final class HostPattern {
             throw new InvalidPatternException(text, "a registry host cannot be empty");
         }
         if (text.contains("://")) {
-            throw new InvalidPatternException(text, "a registry host has no scheme; write 'ghcr.io', not 'https://ghcr.io'");
+            throw new InvalidPatternException(
+                    text, "a registry host has no scheme; write 'ghcr.io', not 'https://ghcr.io'");
         }
         if (text.indexOf('/') >= 0) {
             throw new InvalidPatternException(text, "a registry host has no path; write 'ghcr.io', not 'ghcr.io/acme'");
         }
         if (text.contains("**")) {
-            throw new InvalidPatternException(text, "'**' is not allowed in a registry host; '*' matches one DNS label");
+            throw new InvalidPatternException(
+                    text, "'**' is not allowed in a registry host; '*' matches one DNS label");
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            boolean fits = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':'
-                    || c == '[' || c == ']' || c == '*';
+            boolean fits = (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == ':'
+                    || c == '['
+                    || c == ']'
+                    || c == '*';
             if (!fits) {
-                throw new InvalidPatternException(text, "character " + InvalidReferenceException.describe(c) + " is not allowed in a registry host");
+                throw new InvalidPatternException(
+                        text,
+                        "character " + InvalidReferenceException.describe(c) + " is not allowed in a registry host");
             }
         }
         String hostPart = lower.startsWith("[") ? lower : lower.split(":", -1)[0];

@@ -18,8 +18,13 @@ import java.util.OptionalLong;
  * @param baseName the base image: the manifest annotation {@code org.opencontainers.image.base.name}, else the
  *     label of that name
  */
-public record ImageFacts(String platform, Optional<Instant> created, OptionalLong size, Map<String, String> labels,
-                         Optional<String> user, Optional<String> baseName) {
+public record ImageFacts(
+        String platform,
+        Optional<Instant> created,
+        OptionalLong size,
+        Map<String, String> labels,
+        Optional<String> user,
+        Optional<String> baseName) {
 
     /** The OCI annotation (and label) naming the base image. */
     public static final String BASE_NAME = "org.opencontainers.image.base.name";

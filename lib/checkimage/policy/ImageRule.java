@@ -2,7 +2,6 @@ package checkimage.policy;
 
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +57,8 @@ public sealed interface ImageRule extends PolicyRule {
             }
             long size = facts.size().getAsLong();
             return size > bytes
-                    ? Optional.of("layers add up to " + PolicyValues.bytes(size) + " (" + size + " bytes), more than " + text)
+                    ? Optional.of(
+                            "layers add up to " + PolicyValues.bytes(size) + " (" + size + " bytes), more than " + text)
                     : Optional.empty();
         }
 
@@ -79,7 +79,8 @@ public sealed interface ImageRule extends PolicyRule {
         public Optional<String> violation(ImageFacts facts, Instant now) {
             String value = facts.labels().get(key);
             return value == null || value.isBlank()
-                    ? Optional.of("label '" + key + "' is missing (data is missing)") : Optional.empty();
+                    ? Optional.of("label '" + key + "' is missing (data is missing)")
+                    : Optional.empty();
         }
 
         @Override
@@ -102,12 +103,15 @@ public sealed interface ImageRule extends PolicyRule {
             if (value == null) {
                 return Optional.of("label '" + key + "' is missing (data is missing)");
             }
-            return matches(glob, value) ? Optional.empty()
+            return matches(glob, value)
+                    ? Optional.empty()
                     : Optional.of("label '" + key + "' is '" + value + "', which does not match '" + glob + "'");
         }
 
         static boolean matches(String glob, String value) {
-            String regex = java.util.Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+            String regex = java.util.Arrays.stream(glob.split("\\*", -1))
+                    .map(Pattern::quote)
+                    .collect(Collectors.joining(".*"));
             return Pattern.compile(regex, Pattern.DOTALL).matcher(value).matches();
         }
 
@@ -131,7 +135,8 @@ public sealed interface ImageRule extends PolicyRule {
             String user = facts.user().get().trim();
             String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
             return name.isEmpty() || name.equals("root") || name.equals("0")
-                    ? Optional.of("runs as root (User '" + user + "')") : Optional.empty();
+                    ? Optional.of("runs as root (User '" + user + "')")
+                    : Optional.empty();
         }
 
         @Override
@@ -159,7 +164,8 @@ public sealed interface ImageRule extends PolicyRule {
             } catch (InvalidReferenceException e) {
                 return Optional.of("base image '" + base + "' is not a valid reference");
             }
-            return globs.stream().anyMatch(glob -> glob.matches(reference)) ? Optional.empty()
+            return globs.stream().anyMatch(glob -> glob.matches(reference))
+                    ? Optional.empty()
                     : Optional.of("base image " + reference + " matches none of " + patterns());
         }
 

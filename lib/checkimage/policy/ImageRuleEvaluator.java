@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,11 +42,17 @@ public final class ImageRuleEvaluator {
                 continue;
             }
             for (ImageRule rule : scoped.image()) {
-                violation(rule, facts, now).ifPresent(detail -> findings.add(scoped.severity(), Verdict.Kind.IMAGE_DENIED,
-                        rule, detail, "denied by " + rule.describe() + " (" + rule.origin() + "): " + detail));
+                violation(rule, facts, now)
+                        .ifPresent(detail -> findings.add(
+                                scoped.severity(),
+                                Verdict.Kind.IMAGE_DENIED,
+                                rule,
+                                detail,
+                                "denied by " + rule.describe() + " (" + rule.origin() + "): " + detail));
             }
         }
-        return findings.resolve(new Verdict(reference, Verdict.Kind.ALLOWED, Optional.empty(), "allowed: the image rules hold"));
+        return findings.resolve(
+                new Verdict(reference, Verdict.Kind.ALLOWED, Optional.empty(), "allowed: the image rules hold"));
     }
 
     private static Optional<String> violation(ImageRule rule, List<ImageFacts> facts, Instant now) {

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * @param timeout the deadline per image, retries included; positive
  * @param retries retries after the first try for 429, 502, 503, 504 and reset connections, 0 or more
  */
-public record Limits(OptionalInt concurrency, OptionalInt perRegistry, Optional<Duration> timeout, OptionalInt retries) {
+public record Limits(
+        OptionalInt concurrency, OptionalInt perRegistry, Optional<Duration> timeout, OptionalInt retries) {
 
     public Limits {
         Objects.requireNonNull(concurrency, "concurrency");

@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code --fail-on-unknown}.
  */
 public enum OnUnknown {
-    FAIL, PASS;
+    FAIL,
+    PASS;
 
     /** The word as written in a policy: {@code fail}, {@code pass}. */
     public String keyword() {

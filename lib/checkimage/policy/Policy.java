@@ -2,7 +2,6 @@ package checkimage.policy;
 
 import checkimage.reference.ImageReference;
 import checkimage.reference.Platform;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,20 +24,43 @@ import java.util.Set;
  * @param proxy the top-level {@code proxy} or {@code noProxy()}, replacing the environment's proxies; empty: none given
  * @param rulebook {@code image}, {@code match} and {@code warn} blocks, waivers, deprecated registries
  */
-public record Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                     TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits,
-                     Optional<ProxySetting> proxy, Rulebook rulebook) {
+public record Policy(
+        String source,
+        List<RegistryRule> registries,
+        List<CredentialSpec> credentials,
+        List<Rule> rules,
+        TagRules tags,
+        List<Platform> platforms,
+        OnUnknown onUnknown,
+        Limits limits,
+        Optional<ProxySetting> proxy,
+        Rulebook rulebook) {
 
     /** A policy without a top-level proxy setting. */
-    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits, Rulebook rulebook) {
+    public Policy(
+            String source,
+            List<RegistryRule> registries,
+            List<CredentialSpec> credentials,
+            List<Rule> rules,
+            TagRules tags,
+            List<Platform> platforms,
+            OnUnknown onUnknown,
+            Limits limits,
+            Rulebook rulebook) {
         this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty(), rulebook);
     }
 
     /** A policy without image, match or warn blocks, waivers or deprecations. */
-    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits,
-                  Optional<ProxySetting> proxy) {
+    public Policy(
+            String source,
+            List<RegistryRule> registries,
+            List<CredentialSpec> credentials,
+            List<Rule> rules,
+            TagRules tags,
+            List<Platform> platforms,
+            OnUnknown onUnknown,
+            Limits limits,
+            Optional<ProxySetting> proxy) {
         this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, proxy, Rulebook.none());
     }
 
@@ -62,14 +84,32 @@ public record Policy(String source, List<RegistryRule> registries, List<Credenti
     }
 
     /** A policy without image, match or warn blocks, waivers or deprecations. */
-    public Policy(String source, List<RegistryRule> registries, List<CredentialSpec> credentials, List<Rule> rules,
-                  TagRules tags, List<Platform> platforms, OnUnknown onUnknown, Limits limits) {
-        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty(), Rulebook.none());
+    public Policy(
+            String source,
+            List<RegistryRule> registries,
+            List<CredentialSpec> credentials,
+            List<Rule> rules,
+            TagRules tags,
+            List<Platform> platforms,
+            OnUnknown onUnknown,
+            Limits limits) {
+        this(
+                source,
+                registries,
+                credentials,
+                rules,
+                tags,
+                platforms,
+                onUnknown,
+                limits,
+                Optional.empty(),
+                Rulebook.none());
     }
 
     /** A policy with no rules and no settings: everything allowed, best effort. */
     public static Policy empty(String source) {
-        return new Policy(source, List.of(), List.of(), List.of(), TagRules.none(), List.of(), OnUnknown.PASS, Limits.none());
+        return new Policy(
+                source, List.of(), List.of(), List.of(), TagRules.none(), List.of(), OnUnknown.PASS, Limits.none());
     }
 
     /** The rules of one kind, in file order. */
@@ -82,13 +122,20 @@ public record Policy(String source, List<RegistryRule> registries, List<Credenti
      * host wins, else the first wildcard block that matches, in file order.
      */
     public Optional<RegistryRule> registryFor(String host) {
-        Optional<RegistryRule> exact = registries.stream().filter(r -> !r.host().isWildcard() && r.matches(host)).findFirst();
-        return exact.isPresent() ? exact : registries.stream().filter(r -> r.matches(host)).findFirst();
+        Optional<RegistryRule> exact = registries.stream()
+                .filter(r -> !r.host().isWildcard() && r.matches(host))
+                .findFirst();
+        return exact.isPresent()
+                ? exact
+                : registries.stream().filter(r -> r.matches(host)).findFirst();
     }
 
     /** The credential chain for {@code host}: its registry block's, else the default chain (maybe empty). */
     public List<CredentialSpec> credentialsFor(String host) {
-        return registryFor(host).map(RegistryRule::credentials).filter(chain -> !chain.isEmpty()).orElse(credentials);
+        return registryFor(host)
+                .map(RegistryRule::credentials)
+                .filter(chain -> !chain.isEmpty())
+                .orElse(credentials);
     }
 
     /** The verdict of the rules that need no registry, waivers judged by today's UTC date; see {@link PolicyEvaluator}. */

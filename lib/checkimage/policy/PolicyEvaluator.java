@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,13 +56,23 @@ public final class PolicyEvaluator {
         if (denied.isPresent()) {
             return decided(reference, Verdict.Kind.DENIED, "denied by ", denied.get());
         }
-        Findings findings = new Findings(reference, rulebook.waivers(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        rulebook.deprecations().stream().filter(d -> d.matches(reference)).findFirst().ifPresent(d -> findings.add(
-                ScopedRules.Severity.DENY, Verdict.Kind.DEPRECATED, d, d.hint(),
-                "denied by " + d.describe() + " (" + d.origin() + "): " + d.hint()));
+        Findings findings =
+                new Findings(reference, rulebook.waivers(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        rulebook.deprecations().stream()
+                .filter(d -> d.matches(reference))
+                .findFirst()
+                .ifPresent(d -> findings.add(
+                        ScopedRules.Severity.DENY,
+                        Verdict.Kind.DEPRECATED,
+                        d,
+                        d.hint(),
+                        "denied by " + d.describe() + " (" + d.origin() + "): " + d.hint()));
         Optional<Rule> allowed = firstMatch(allows, reference);
         if (!allows.isEmpty() && allowed.isEmpty()) {
-            return findings.resolve(new Verdict(reference, Verdict.Kind.NOT_ALLOWED, Optional.empty(),
+            return findings.resolve(new Verdict(
+                    reference,
+                    Verdict.Kind.NOT_ALLOWED,
+                    Optional.empty(),
                     "not allowed: no allow rule matches (allow rules: " + listed(allows) + ")"));
         }
         if (reference.digest() == null) {
@@ -75,18 +84,37 @@ public final class PolicyEvaluator {
             }
         }
         Verdict allowedVerdict = allowed.map(rule -> decided(reference, Verdict.Kind.ALLOWED, "allowed by ", rule))
-                .orElseGet(() -> new Verdict(reference, Verdict.Kind.ALLOWED, Optional.empty(), "allowed: no rule applies"));
+                .orElseGet(() ->
+                        new Verdict(reference, Verdict.Kind.ALLOWED, Optional.empty(), "allowed: no rule applies"));
         return findings.resolve(allowedVerdict);
     }
 
-    private static void judgeTags(ImageReference reference, TagRules tags, ScopedRules.Severity severity, Findings findings) {
-        Optional<ForbiddenTag> forbidden = tags.forbidden().stream().filter(f -> f.tag().matches(reference.tag())).findFirst();
+    private static void judgeTags(
+            ImageReference reference, TagRules tags, ScopedRules.Severity severity, Findings findings) {
+        Optional<ForbiddenTag> forbidden = tags.forbidden().stream()
+                .filter(f -> f.tag().matches(reference.tag()))
+                .findFirst();
         if (forbidden.isPresent()) {
-            findings.add(severity, Verdict.Kind.TAG_FORBIDDEN, forbidden.get(), "tag '" + reference.tag() + "' is forbidden",
-                    decided(reference, Verdict.Kind.TAG_FORBIDDEN, "tag '" + reference.tag() + "' denied by ", forbidden.get()).message());
+            findings.add(
+                    severity,
+                    Verdict.Kind.TAG_FORBIDDEN,
+                    forbidden.get(),
+                    "tag '" + reference.tag() + "' is forbidden",
+                    decided(
+                                    reference,
+                                    Verdict.Kind.TAG_FORBIDDEN,
+                                    "tag '" + reference.tag() + "' denied by ",
+                                    forbidden.get())
+                            .message());
         }
-        tags.digestRequirement().ifPresent(required -> findings.add(severity, Verdict.Kind.DIGEST_REQUIRED, required,
-                "not pinned by digest", decided(reference, Verdict.Kind.DIGEST_REQUIRED, "not pinned by digest: denied by ", required).message()));
+        tags.digestRequirement()
+                .ifPresent(required -> findings.add(
+                        severity,
+                        Verdict.Kind.DIGEST_REQUIRED,
+                        required,
+                        "not pinned by digest",
+                        decided(reference, Verdict.Kind.DIGEST_REQUIRED, "not pinned by digest: denied by ", required)
+                                .message()));
     }
 
     private static Optional<Rule> firstMatch(List<Rule> rules, ImageReference reference) {
@@ -98,6 +126,8 @@ public final class PolicyEvaluator {
     }
 
     private static String listed(List<Rule> rules) {
-        return rules.stream().map(rule -> "'" + rule.glob().text() + "' (" + rule.origin() + ")").collect(Collectors.joining(", "));
+        return rules.stream()
+                .map(rule -> "'" + rule.glob().text() + "' (" + rule.origin() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

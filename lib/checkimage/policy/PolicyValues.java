@@ -20,18 +20,17 @@ public final class PolicyValues {
     public static final String SIZE_FORMS = "a whole number and a unit without a space, like '500MiB', '2GiB' or '1GB'"
             + " (units: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB)";
     /** The accepted age forms, for messages. */
-    public static final String AGE_FORMS = "a whole number and a unit without a space, like '12h', '180d' or '26w'"
-            + " (units: h, d, w)";
+    public static final String AGE_FORMS =
+            "a whole number and a unit without a space, like '12h', '180d' or '26w'" + " (units: h, d, w)";
     /** The accepted date form, for messages. */
     public static final String DATE_FORMS = "a calendar date written YYYY-MM-DD, like '2027-03-31'";
 
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,15})(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
     private static final Pattern AGE = Pattern.compile("([0-9]{1,6})(h|d|w)");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-    private PolicyValues() {
-    }
+    private PolicyValues() {}
 
     /** Bytes of {@code '2GiB'} (binary units) or {@code '2GB'} (decimal units); at least 1. */
     public static long size(String text) {

@@ -31,12 +31,16 @@ public record ProxySetting(Optional<URI> url, String origin) {
             uri = null;
         }
         String path = uri == null ? null : uri.getRawPath();
-        boolean fits = uri != null && "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-                && (path == null || path.isEmpty() || path.equals("/")) && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        boolean fits = uri != null
+                && "http".equalsIgnoreCase(uri.getScheme())
+                && uri.getHost() != null
+                && (path == null || path.isEmpty() || path.equals("/"))
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
         if (!fits) {
             String shown = url == null ? "null" : url.replaceAll("(?<=://)[^/@\\s]*@", "***@");
-            throw new IllegalArgumentException("proxy expects a URL like 'http://proxy.corp:3128' (only http:// proxies), got '"
-                    + shown + "'");
+            throw new IllegalArgumentException(
+                    "proxy expects a URL like 'http://proxy.corp:3128' (only http:// proxies), got '" + shown + "'");
         }
         return new ProxySetting(Optional.of(uri), origin);
     }
@@ -52,7 +56,8 @@ public record ProxySetting(Optional<URI> url, String origin) {
 
     @Override
     public String toString() {
-        return url.map(u -> "proxy http://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())).orElse("noProxy()")
+        return url.map(u -> "proxy http://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+                        .orElse("noProxy()")
                 + " (" + origin + ")";
     }
 }

@@ -4,7 +4,6 @@ import checkimage.credentials.RegistryKeys;
 import checkimage.reference.Digest;
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +71,8 @@ public final class ReferenceGlob {
             throw new InvalidPatternException(text, "a pattern cannot be empty");
         }
         if (text.contains("://")) {
-            throw new InvalidPatternException(text, "a pattern has no scheme; write 'ghcr.io/acme/**', not 'https://ghcr.io/acme/**'");
+            throw new InvalidPatternException(
+                    text, "a pattern has no scheme; write 'ghcr.io/acme/**', not 'https://ghcr.io/acme/**'");
         }
         int at = text.indexOf('@');
         String rest = at < 0 ? text : text.substring(0, at);
@@ -82,7 +82,8 @@ public final class ReferenceGlob {
                 throw new InvalidPatternException(text, "a registry pattern has no digest; write 'host/path@digest'");
             }
             HostPattern host = host(text, rest);
-            return new ReferenceGlob(text, host.text() + "/" + ANY, host.regexSource() + "/" + ONE_OR_MORE_COMPONENTS, null, null);
+            return new ReferenceGlob(
+                    text, host.text() + "/" + ANY, host.regexSource() + "/" + ONE_OR_MORE_COMPONENTS, null, null);
         }
         int colon = rest.lastIndexOf(':');
         TagGlob tag = null;
@@ -104,19 +105,24 @@ public final class ReferenceGlob {
             hostText = ImageReference.DOCKER_HUB + "/";
             regex.append(Pattern.quote(ImageReference.DOCKER_HUB)).append('/');
         }
-        if (hostText.equals(ImageReference.DOCKER_HUB + "/") && components.size() == 1 && !components.get(0).equals(ANY)) {
+        if (hostText.equals(ImageReference.DOCKER_HUB + "/")
+                && components.size() == 1
+                && !components.get(0).equals(ANY)) {
             components.add(0, "library");
         }
         checkPath(text, components);
         appendPath(regex, components);
-        String normalized = hostText + String.join("/", components)
-                + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
+        String normalized = hostText
+                + String.join("/", components)
+                + (tag == null ? "" : ":" + tag)
+                + (digest == null ? "" : "@" + digest);
         return new ReferenceGlob(text, normalized, regex.toString(), tag, digest);
     }
 
     /** True when the reference matches: name, and the tag and digest if the pattern has them. */
     public boolean matches(ImageReference reference) {
-        if (!name.matcher(RegistryKeys.host(reference.domain()) + "/" + reference.path()).matches()) {
+        if (!name.matcher(RegistryKeys.host(reference.domain()) + "/" + reference.path())
+                .matches()) {
             return false;
         }
         if (tag != null && !tag.matches(reference.tag())) {
@@ -169,10 +175,14 @@ public final class ReferenceGlob {
         return beforeColon.indexOf('.') >= 0 || beforeColon.equals("localhost") || beforeColon.startsWith("[");
     }
 
-    // The reference grammar's rule for the first component: a host if it has '.' or ':', is 'localhost', or has uppercase.
+    // The reference grammar's rule for the first component: a host if it has '.' or ':', is 'localhost', or has
+    // uppercase.
     private static boolean isHost(String component) {
-        return component.indexOf('.') >= 0 || component.indexOf(':') >= 0 || component.equals("localhost")
-                || component.startsWith("[") || !component.equals(component.toLowerCase(java.util.Locale.ROOT));
+        return component.indexOf('.') >= 0
+                || component.indexOf(':') >= 0
+                || component.equals("localhost")
+                || component.startsWith("[")
+                || !component.equals(component.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static HostPattern host(String pattern, String host) {
@@ -187,14 +197,16 @@ public final class ReferenceGlob {
         try {
             return Digest.parse(text);
         } catch (InvalidReferenceException e) {
-            throw new InvalidPatternException(pattern, "'" + text + "' is not a digest like 'sha256:' and 64 hex digits");
+            throw new InvalidPatternException(
+                    pattern, "'" + text + "' is not a digest like 'sha256:' and 64 hex digits");
         }
     }
 
     private static void checkPath(String pattern, List<String> components) {
         for (String component : components) {
             if (component.isEmpty()) {
-                throw new InvalidPatternException(pattern, "a path component cannot be empty (two slashes, or a slash at an end)");
+                throw new InvalidPatternException(
+                        pattern, "a path component cannot be empty (two slashes, or a slash at an end)");
             }
             if (component.contains(ANY) && !component.equals(ANY)) {
                 throw new InvalidPatternException(pattern, "'**' must be a whole path component, between slashes");
@@ -202,12 +214,20 @@ public final class ReferenceGlob {
             for (int i = 0; i < component.length(); i++) {
                 char c = component.charAt(i);
                 if (c >= 'A' && c <= 'Z') {
-                    throw new InvalidPatternException(pattern, "uppercase letters are not allowed in a repository path");
+                    throw new InvalidPatternException(
+                            pattern, "uppercase letters are not allowed in a repository path");
                 }
-                boolean fits = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '*';
+                boolean fits = (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '.'
+                        || c == '_'
+                        || c == '-'
+                        || c == '*';
                 if (!fits) {
-                    throw new InvalidPatternException(pattern, "character " + InvalidReferenceException.describe(c)
-                            + " is not allowed in a repository path");
+                    throw new InvalidPatternException(
+                            pattern,
+                            "character " + InvalidReferenceException.describe(c)
+                                    + " is not allowed in a repository path");
                 }
             }
         }

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param clientCert the client certificate presented to it
  * @param rate its request pace ({@code limits { rate '10/s' }}), if any
  */
-public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                           List<Path> caFiles, List<CredentialSpec> credentials, String origin,
-                           Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert, Optional<RequestRate> rate) {
+public record RegistryRule(
+        HostPattern host,
+        List<URI> mirrors,
+        boolean plainHttp,
+        boolean skipTlsVerify,
+        List<Path> caFiles,
+        List<CredentialSpec> credentials,
+        String origin,
+        Optional<ProxySetting> proxy,
+        Optional<ClientCertFiles> clientCert,
+        Optional<RequestRate> rate) {
 
     public RegistryRule {
         Objects.requireNonNull(host, "host");
@@ -36,22 +44,71 @@ public record RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHtt
     }
 
     /** A block without a request pace. */
-    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                        List<Path> caFiles, List<CredentialSpec> credentials, String origin,
-                        Optional<ProxySetting> proxy, Optional<ClientCertFiles> clientCert) {
-        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, proxy, clientCert, Optional.empty());
+    public RegistryRule(
+            HostPattern host,
+            List<URI> mirrors,
+            boolean plainHttp,
+            boolean skipTlsVerify,
+            List<Path> caFiles,
+            List<CredentialSpec> credentials,
+            String origin,
+            Optional<ProxySetting> proxy,
+            Optional<ClientCertFiles> clientCert) {
+        this(
+                host,
+                mirrors,
+                plainHttp,
+                skipTlsVerify,
+                caFiles,
+                credentials,
+                origin,
+                proxy,
+                clientCert,
+                Optional.empty());
     }
 
     /** A block without proxy or client certificate settings. */
-    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                        List<Path> caFiles, List<CredentialSpec> credentials, String origin, Optional<RequestRate> rate) {
-        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty(), rate);
+    public RegistryRule(
+            HostPattern host,
+            List<URI> mirrors,
+            boolean plainHttp,
+            boolean skipTlsVerify,
+            List<Path> caFiles,
+            List<CredentialSpec> credentials,
+            String origin,
+            Optional<RequestRate> rate) {
+        this(
+                host,
+                mirrors,
+                plainHttp,
+                skipTlsVerify,
+                caFiles,
+                credentials,
+                origin,
+                Optional.empty(),
+                Optional.empty(),
+                rate);
     }
 
     /** A block without proxy, client certificate or pace settings. */
-    public RegistryRule(HostPattern host, List<URI> mirrors, boolean plainHttp, boolean skipTlsVerify,
-                        List<Path> caFiles, List<CredentialSpec> credentials, String origin) {
-        this(host, mirrors, plainHttp, skipTlsVerify, caFiles, credentials, origin, Optional.empty(), Optional.empty(),
+    public RegistryRule(
+            HostPattern host,
+            List<URI> mirrors,
+            boolean plainHttp,
+            boolean skipTlsVerify,
+            List<Path> caFiles,
+            List<CredentialSpec> credentials,
+            String origin) {
+        this(
+                host,
+                mirrors,
+                plainHttp,
+                skipTlsVerify,
+                caFiles,
+                credentials,
+                origin,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 

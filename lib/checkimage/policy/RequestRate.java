@@ -24,12 +24,14 @@ public record RequestRate(double perSecond, String text) {
     public static RequestRate parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         int slash = trimmed.indexOf('/');
-        double seconds = slash < 0 ? 0 : switch (trimmed.substring(slash + 1)) {
-            case "s" -> 1;
-            case "m" -> 60;
-            case "h" -> 3600;
-            default -> 0;
-        };
+        double seconds = slash < 0
+                ? 0
+                : switch (trimmed.substring(slash + 1)) {
+                    case "s" -> 1;
+                    case "m" -> 60;
+                    case "h" -> 3600;
+                    default -> 0;
+                };
         String amount = slash < 0 ? "" : trimmed.substring(0, slash);
         if (seconds == 0 || !amount.matches("[0-9]{1,9}(\\.[0-9]{1,6})?") || Double.parseDouble(amount) == 0) {
             throw new IllegalArgumentException("rate '" + text + "' is not like 10/s, 300/m or 1000/h");

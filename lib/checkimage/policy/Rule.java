@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.util.Locale;
 import java.util.Objects;
 
@@ -10,7 +9,9 @@ public record Rule(Kind kind, ReferenceGlob glob, String origin) implements Poli
 
     /** What a matching rule does; evaluation gives block precedence over deny over allow. */
     public enum Kind {
-        ALLOW, DENY, BLOCK;
+        ALLOW,
+        DENY,
+        BLOCK;
 
         /** The keyword as written in a policy: {@code allow}, {@code deny}, {@code block}. */
         public String keyword() {

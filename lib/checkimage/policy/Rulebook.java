@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.util.List;
 
 /**
@@ -22,6 +21,9 @@ public record Rulebook(List<ScopedRules> scoped, List<Waiver> waivers, List<Depr
 
     /** The image rules that apply to {@code reference}, denying or warning, in file order; empty means no fetch. */
     public List<ImageRule> imageRulesFor(ImageReference reference) {
-        return scoped.stream().filter(s -> s.appliesTo(reference)).flatMap(s -> s.image().stream()).toList();
+        return scoped.stream()
+                .filter(s -> s.appliesTo(reference))
+                .flatMap(s -> s.image().stream())
+                .toList();
     }
 }

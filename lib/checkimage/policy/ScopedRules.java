@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -15,10 +14,14 @@ import java.util.Objects;
  * @param image image rules of this scope, in file order
  * @param origin where the block was written
  */
-public record ScopedRules(Severity severity, List<ReferenceGlob> scope, TagRules tags, List<ImageRule> image, String origin) {
+public record ScopedRules(
+        Severity severity, List<ReferenceGlob> scope, TagRules tags, List<ImageRule> image, String origin) {
 
     /** What breaking a rule does. */
-    public enum Severity { DENY, WARN }
+    public enum Severity {
+        DENY,
+        WARN
+    }
 
     public ScopedRules {
         Objects.requireNonNull(severity, "severity");

@@ -58,15 +58,23 @@ public record TagGlob(String text) {
         }
         for (int i = 0; i < tag.length(); i++) {
             char c = tag.charAt(i);
-            boolean fits = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == '-' || c == '*';
+            boolean fits = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-'
+                    || c == '*';
             if (!fits) {
-                throw new InvalidPatternException(pattern, "character " + InvalidReferenceException.describe(c)
-                        + " is not allowed in a tag; tags have letters, digits, '_', '.' and '-'");
+                throw new InvalidPatternException(
+                        pattern,
+                        "character " + InvalidReferenceException.describe(c)
+                                + " is not allowed in a tag; tags have letters, digits, '_', '.' and '-'");
             }
         }
         if (tag.length() > MAX_LENGTH) {
-            throw new InvalidPatternException(pattern, "a tag has at most " + MAX_LENGTH + " characters, got " + tag.length());
+            throw new InvalidPatternException(
+                    pattern, "a tag has at most " + MAX_LENGTH + " characters, got " + tag.length());
         }
     }
 

@@ -1,7 +1,6 @@
 package checkimage.policy;
 
 import checkimage.reference.ImageReference;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,13 +16,23 @@ import java.util.Optional;
  *     {@code denied by deny 'docker.io/library/alpine:3.1*' (policy.groovy, line 7)}
  * @param warnings rules the reference breaks without being denied: {@code warn} rules, waived rules, expired waivers
  */
-public record Verdict(ImageReference reference, Kind kind, Optional<PolicyRule> rule, String message, List<Warning> warnings) {
+public record Verdict(
+        ImageReference reference, Kind kind, Optional<PolicyRule> rule, String message, List<Warning> warnings) {
 
     /**
      * The kinds of verdict, for exhaustive switch expressions. {@code DEPRECATED}: a {@code deprecated} registry;
      * {@code IMAGE_DENIED}: an image rule, decided on the image's config after the check.
      */
-    public enum Kind { ALLOWED, BLOCKED, DENIED, NOT_ALLOWED, TAG_FORBIDDEN, DIGEST_REQUIRED, DEPRECATED, IMAGE_DENIED }
+    public enum Kind {
+        ALLOWED,
+        BLOCKED,
+        DENIED,
+        NOT_ALLOWED,
+        TAG_FORBIDDEN,
+        DIGEST_REQUIRED,
+        DEPRECATED,
+        IMAGE_DENIED
+    }
 
     public Verdict {
         Objects.requireNonNull(reference, "reference");

@@ -113,8 +113,11 @@ public record Digest(String algorithm, String hex) {
             boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
             boolean fits = componentStart ? letter : letter || (c >= '0' && c <= '9') || isAlgorithmSeparator(c);
             if (!fits) {
-                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
-                        + " is not allowed here in a digest algorithm; expected letters and digits, with one of '+', '.', '_', '-' between parts");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + InvalidReferenceException.describe(c)
+                                + " is not allowed here in a digest algorithm; expected letters and digits, with one of '+', '.', '_', '-' between parts");
             }
             componentStart = isAlgorithmSeparator(c);
         }
@@ -124,8 +127,8 @@ public record Digest(String algorithm, String hex) {
         String name = input.substring(start, end);
         Algorithm algorithm = Algorithm.named(name);
         if (algorithm == null) {
-            throw new InvalidReferenceException(input, start,
-                    "unsupported digest algorithm '" + name + "'; supported: " + SUPPORTED);
+            throw new InvalidReferenceException(
+                    input, start, "unsupported digest algorithm '" + name + "'; supported: " + SUPPORTED);
         }
         return algorithm;
     }
@@ -139,17 +142,24 @@ public record Digest(String algorithm, String hex) {
         for (int i = start; i < end; i++) {
             char c = input.charAt(i);
             if (c >= 'A' && c <= 'F') {
-                throw new InvalidReferenceException(input, i, "uppercase hex digit " + InvalidReferenceException.describe(c)
-                        + " is not allowed; " + algorithm.id + " digests are written in lowercase hex");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "uppercase hex digit " + InvalidReferenceException.describe(c) + " is not allowed; "
+                                + algorithm.id + " digests are written in lowercase hex");
             }
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                throw new InvalidReferenceException(input, i,
+                throw new InvalidReferenceException(
+                        input,
+                        i,
                         "character " + InvalidReferenceException.describe(c) + " is not a hex digit (0-9, a-f)");
             }
         }
         int length = end - start;
         if (length != algorithm.hexLength) {
-            throw new InvalidReferenceException(input, length < algorithm.hexLength ? end : start + algorithm.hexLength,
+            throw new InvalidReferenceException(
+                    input,
+                    length < algorithm.hexLength ? end : start + algorithm.hexLength,
                     "a " + algorithm.id + " digest has exactly " + algorithm.hexLength + " hex digits, got " + length);
         }
     }

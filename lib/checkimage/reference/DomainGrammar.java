@@ -20,8 +20,7 @@ final class DomainGrammar {
 
     private static final int MAX_PORT = 65535;
 
-    private DomainGrammar() {
-    }
+    private DomainGrammar() {}
 
     /** Checks {@code input[start, end)} as a domain with an optional port. */
     static void checkDomain(String input, int start, int end) {
@@ -33,8 +32,11 @@ final class DomainGrammar {
             return;
         }
         if (input.charAt(hostEnd) != ':') {
-            throw new InvalidReferenceException(input, hostEnd,
-                    "expected ':port' or '/' after the IPv6 address, not " + InvalidReferenceException.describe(input.charAt(hostEnd)));
+            throw new InvalidReferenceException(
+                    input,
+                    hostEnd,
+                    "expected ':port' or '/' after the IPv6 address, not "
+                            + InvalidReferenceException.describe(input.charAt(hostEnd)));
         }
         checkPort(input, hostEnd + 1, end);
     }
@@ -49,9 +51,12 @@ final class DomainGrammar {
                 checkLabel(input, labelStart, i);
                 labelStart = i + 1;
             } else if (!ReferenceGrammar.isAlphanumeric(c) && c != '-') {
-                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
-                        + " is not allowed in the domain '" + input.substring(start, end)
-                        + "'; expected letters, digits, '-' and '.'");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + InvalidReferenceException.describe(c)
+                                + " is not allowed in the domain '" + input.substring(start, end)
+                                + "'; expected letters, digits, '-' and '.'");
             }
             i++;
         }
@@ -61,7 +66,9 @@ final class DomainGrammar {
 
     private static void checkLabel(String input, int start, int end) {
         if (start == end) {
-            throw new InvalidReferenceException(input, start,
+            throw new InvalidReferenceException(
+                    input,
+                    start,
                     "empty domain label; a domain is labels of letters, digits and '-' joined by single dots");
         }
         if (input.charAt(start) == '-') {
@@ -81,14 +88,19 @@ final class DomainGrammar {
         for (int i = start + 1; i < close; i++) {
             char c = input.charAt(i);
             if (c == '%') {
-                throw new InvalidReferenceException(input, i, "IPv6 zone identifiers ('%...') are not allowed in a domain");
+                throw new InvalidReferenceException(
+                        input, i, "IPv6 zone identifiers ('%...') are not allowed in a domain");
             }
             if (c == '.') {
-                throw new InvalidReferenceException(input, i, "IPv6 addresses with an embedded IPv4 part are not allowed in a domain");
+                throw new InvalidReferenceException(
+                        input, i, "IPv6 addresses with an embedded IPv4 part are not allowed in a domain");
             }
             if (!isHexDigit(c) && c != ':') {
-                throw new InvalidReferenceException(input, i, "character " + InvalidReferenceException.describe(c)
-                        + " is not allowed in an IPv6 address; expected hex digits and ':'");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + InvalidReferenceException.describe(c)
+                                + " is not allowed in an IPv6 address; expected hex digits and ':'");
             }
         }
         checkIpv6Groups(input, start + 1, close);
@@ -111,8 +123,8 @@ final class DomainGrammar {
                 : countGroups(input, start, gap) + countGroups(input, gap + 2, end);
         boolean complete = gap < 0 ? groups == 8 : groups <= 7;
         if (!complete) {
-            throw new InvalidReferenceException(input, start,
-                    "an IPv6 address has 8 groups of hex digits, or fewer with one '::'; got " + groups);
+            throw new InvalidReferenceException(
+                    input, start, "an IPv6 address has 8 groups of hex digits, or fewer with one '::'; got " + groups);
         }
     }
 
@@ -143,8 +155,11 @@ final class DomainGrammar {
         for (int i = start; i < end; i++) {
             char c = input.charAt(i);
             if (c < '0' || c > '9') {
-                throw new InvalidReferenceException(input, i,
-                        "character " + InvalidReferenceException.describe(c) + " is not allowed in a port; expected digits");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + InvalidReferenceException.describe(c)
+                                + " is not allowed in a port; expected digits");
             }
         }
         String digits = input.substring(start, end);

@@ -43,6 +43,7 @@ public record ImageReference(String domain, String path, String tag, Digest dige
     public static final String DOCKER_HUB = "docker.io";
     /** The host that serves Docker Hub's registry API. */
     public static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
+
     static final String OFFICIAL_PREFIX = "library/";
 
     private static final String LEGACY_DOCKER_HUB = "index.docker.io";
@@ -135,7 +136,9 @@ public record ImageReference(String domain, String path, String tag, Digest dige
         checkCanonicalDomain(text, domain);
         ReferenceGrammar.checkPath(text, pathStart, pathEnd);
         if (DOCKER_HUB.equals(domain) && path.indexOf('/') < 0) {
-            throw new InvalidReferenceException(text, pathStart,
+            throw new InvalidReferenceException(
+                    text,
+                    pathStart,
                     "a Docker Hub path has a namespace; official images are '" + OFFICIAL_PREFIX + path + "'");
         }
         ReferenceGrammar.checkPathLength(text, pathStart, path, pathEnd);
@@ -151,8 +154,11 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             throw new InvalidReferenceException(text, 0, "'" + LEGACY_DOCKER_HUB + "' is written '" + DOCKER_HUB + "'");
         }
         if (!ReferenceGrammar.isDomainCandidate(domain)) {
-            throw new InvalidReferenceException(text, 0, "'" + domain + "' would be read back as a path component;"
-                    + " a domain contains '.' or ':', is 'localhost' or has uppercase letters");
+            throw new InvalidReferenceException(
+                    text,
+                    0,
+                    "'" + domain + "' would be read back as a path component;"
+                            + " a domain contains '.' or ':', is 'localhost' or has uppercase letters");
         }
     }
 }

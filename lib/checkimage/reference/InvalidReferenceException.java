@@ -45,7 +45,8 @@ public class InvalidReferenceException extends IllegalArgumentException {
     }
 
     private static String message(String input, int position, String expected) {
-        return "invalid image reference '" + shown(input) + "': " + escaped(expected) + " (at position " + position + ")";
+        return "invalid image reference '" + shown(input) + "': " + escaped(expected) + " (at position " + position
+                + ")";
     }
 
     private static String shown(String input) {

@@ -21,12 +21,13 @@ public record Platform(String os, String architecture, String variant) {
     public static Platform parse(String text) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("/", -1);
         if (parts.length < 2 || parts.length > 3) {
-            throw new IllegalArgumentException("invalid platform '" + text + "': expected OS/ARCH or OS/ARCH/VARIANT, e.g. linux/amd64");
+            throw new IllegalArgumentException(
+                    "invalid platform '" + text + "': expected OS/ARCH or OS/ARCH/VARIANT, e.g. linux/amd64");
         }
         for (String part : parts) {
             if (!part.matches("[a-z0-9._-]+")) {
-                throw new IllegalArgumentException("invalid platform '" + text + "': each of OS, ARCH and VARIANT must be "
-                        + "lowercase letters, digits, '.', '_' or '-'");
+                throw new IllegalArgumentException("invalid platform '" + text
+                        + "': each of OS, ARCH and VARIANT must be " + "lowercase letters, digits, '.', '_' or '-'");
             }
         }
         return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : null);

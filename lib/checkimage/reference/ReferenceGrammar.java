@@ -25,20 +25,22 @@ final class ReferenceGrammar {
      * distribution's {@code RepositoryNameTotalLengthMax} (which, despite its name, limits the path alone).
      */
     static final int MAX_PATH_LENGTH = 255;
+
     static final int MAX_TAG_LENGTH = 128;
     static final String LOCALHOST = "localhost";
 
     private static final String SEPARATORS = "separators are '.', '_', '__' or one or more '-'";
 
-    private ReferenceGrammar() {
-    }
+    private ReferenceGrammar() {}
 
     /**
      * The {@code splitDockerDomain} rule: the component before the first '/' is a domain when it
      * contains '.' or ':', is {@code localhost}, or has uppercase letters (a path never does).
      */
     static boolean isDomainCandidate(String component) {
-        return component.indexOf('.') >= 0 || component.indexOf(':') >= 0 || component.equals(LOCALHOST)
+        return component.indexOf('.') >= 0
+                || component.indexOf(':') >= 0
+                || component.equals(LOCALHOST)
                 || !component.equals(component.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -54,7 +56,8 @@ final class ReferenceGrammar {
             char c = input.charAt(i);
             if (c == '/') {
                 if (componentStart) {
-                    throw new InvalidReferenceException(input, i, "empty path component; components are separated by a single '/'");
+                    throw new InvalidReferenceException(
+                            input, i, "empty path component; components are separated by a single '/'");
                 }
                 componentStart = true;
                 i++;
@@ -63,13 +66,19 @@ final class ReferenceGrammar {
                 i++;
             } else if (isPathSeparator(c)) {
                 if (componentStart) {
-                    throw new InvalidReferenceException(input, i,
+                    throw new InvalidReferenceException(
+                            input,
+                            i,
                             "a path component must start with a lowercase letter or digit, not " + describe(c));
                 }
                 i = checkSeparator(input, i, end);
             } else {
-                throw new InvalidReferenceException(input, i, "character " + describe(c)
-                        + " is not allowed in the repository path; expected lowercase letters, digits, '/' and " + SEPARATORS);
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + describe(c)
+                                + " is not allowed in the repository path; expected lowercase letters, digits, '/' and "
+                                + SEPARATORS);
             }
         }
         if (componentStart) {
@@ -84,18 +93,23 @@ final class ReferenceGrammar {
         }
         char first = input.charAt(start);
         if (!isWordCharacter(first)) {
-            throw new InvalidReferenceException(input, start,
-                    "a tag must start with a letter, digit or '_', not " + describe(first));
+            throw new InvalidReferenceException(
+                    input, start, "a tag must start with a letter, digit or '_', not " + describe(first));
         }
         for (int i = start + 1; i < end; i++) {
             char c = input.charAt(i);
             if (!isWordCharacter(c) && c != '.' && c != '-') {
-                throw new InvalidReferenceException(input, i, "character " + describe(c)
-                        + " is not allowed in a tag; expected letters, digits, '_', '.' and '-'");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "character " + describe(c)
+                                + " is not allowed in a tag; expected letters, digits, '_', '.' and '-'");
             }
         }
         if (end - start > MAX_TAG_LENGTH) {
-            throw new InvalidReferenceException(input, start + MAX_TAG_LENGTH,
+            throw new InvalidReferenceException(
+                    input,
+                    start + MAX_TAG_LENGTH,
                     "a tag is at most " + MAX_TAG_LENGTH + " characters, got " + (end - start));
         }
     }
@@ -108,8 +122,11 @@ final class ReferenceGrammar {
         if (path.length() > MAX_PATH_LENGTH) {
             int position = Math.max(pathStart, pathEnd - (path.length() - MAX_PATH_LENGTH));
             String shown = path.length() > 40 ? path.substring(0, 40) + "..." : path;
-            throw new InvalidReferenceException(input, position, "the repository path '" + shown + "' is "
-                    + path.length() + " characters long; at most " + MAX_PATH_LENGTH + " are allowed");
+            throw new InvalidReferenceException(
+                    input,
+                    position,
+                    "the repository path '" + shown + "' is " + path.length() + " characters long; at most "
+                            + MAX_PATH_LENGTH + " are allowed");
         }
     }
 
@@ -134,8 +151,11 @@ final class ReferenceGrammar {
         for (int i = start; i < end; i++) {
             char c = input.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                throw new InvalidReferenceException(input, i, "uppercase letters are not allowed in the repository path '"
-                        + input.substring(start, end) + "'");
+                throw new InvalidReferenceException(
+                        input,
+                        i,
+                        "uppercase letters are not allowed in the repository path '" + input.substring(start, end)
+                                + "'");
             }
         }
     }
@@ -153,12 +173,14 @@ final class ReferenceGrammar {
             while (runEnd < end && isPathSeparator(input.charAt(runEnd))) {
                 runEnd++;
             }
-            throw new InvalidReferenceException(input, i, "invalid separator '" + input.substring(start, runEnd)
-                    + "' in the repository path; " + SEPARATORS);
+            throw new InvalidReferenceException(
+                    input,
+                    i,
+                    "invalid separator '" + input.substring(start, runEnd) + "' in the repository path; " + SEPARATORS);
         }
         if (i == end || input.charAt(i) == '/') {
-            throw new InvalidReferenceException(input, start,
-                    "a path component must end with a lowercase letter or digit, not " + describe(kind));
+            throw new InvalidReferenceException(
+                    input, start, "a path component must end with a lowercase letter or digit, not " + describe(kind));
         }
         return i;
     }

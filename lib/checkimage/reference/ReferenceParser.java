@@ -17,13 +17,13 @@ final class ReferenceParser {
 
     /** Longer inputs are rejected before any other check. */
     static final int MAX_INPUT_LENGTH = 4096;
+
     static final String DEFAULT_TAG = "latest";
 
     private static final String LEGACY_DOCKER_HUB = "index.docker.io";
     private static final int IMAGE_ID_LENGTH = 64;
 
-    private ReferenceParser() {
-    }
+    private ReferenceParser() {}
 
     static ImageReference parse(String input) {
         String text = input == null ? "" : input;
@@ -31,8 +31,8 @@ final class ReferenceParser {
         int at = text.indexOf('@');
         int nameEnd = at < 0 ? text.length() : at;
         int slash = text.indexOf('/');
-        boolean hasDomain = slash >= 0 && slash < nameEnd
-                && ReferenceGrammar.isDomainCandidate(text.substring(0, slash));
+        boolean hasDomain =
+                slash >= 0 && slash < nameEnd && ReferenceGrammar.isDomainCandidate(text.substring(0, slash));
         int pathStart = hasDomain ? slash + 1 : 0;
         int colon = text.indexOf(':', pathStart);
         int pathEnd = colon >= 0 && colon < nameEnd ? colon : nameEnd;
@@ -52,11 +52,13 @@ final class ReferenceParser {
 
     private static void checkShape(String text) {
         if (text.isEmpty()) {
-            throw new InvalidReferenceException(text, 0,
-                    "the reference is empty; expected a name such as 'ubuntu' or 'ghcr.io/owner/app:tag'");
+            throw new InvalidReferenceException(
+                    text, 0, "the reference is empty; expected a name such as 'ubuntu' or 'ghcr.io/owner/app:tag'");
         }
         if (text.length() > MAX_INPUT_LENGTH) {
-            throw new InvalidReferenceException(text, MAX_INPUT_LENGTH,
+            throw new InvalidReferenceException(
+                    text,
+                    MAX_INPUT_LENGTH,
                     "a reference is at most " + MAX_INPUT_LENGTH + " characters, got " + text.length());
         }
         checkScheme(text);
@@ -69,11 +71,15 @@ final class ReferenceParser {
         }
         int doubleSlash = text.indexOf("//");
         if (doubleSlash >= 0) {
-            throw new InvalidReferenceException(text, doubleSlash + 1, "'//' is not allowed; path components cannot be empty");
+            throw new InvalidReferenceException(
+                    text, doubleSlash + 1, "'//' is not allowed; path components cannot be empty");
         }
         if (isImageId(text)) {
-            throw new InvalidReferenceException(text, 0, "a 64-character hex string is an image ID, not a reference;"
-                    + " to name content by digest write 'name@sha256:<hex>'");
+            throw new InvalidReferenceException(
+                    text,
+                    0,
+                    "a 64-character hex string is an image ID, not a reference;"
+                            + " to name content by digest write 'name@sha256:<hex>'");
         }
     }
 
@@ -88,24 +94,32 @@ final class ReferenceParser {
                 return;
             }
         }
-        throw new InvalidReferenceException(text, 0,
-                "a reference has no scheme; remove '" + text.substring(0, separator + 3) + "'");
+        throw new InvalidReferenceException(
+                text, 0, "a reference has no scheme; remove '" + text.substring(0, separator + 3) + "'");
     }
 
     private static void checkCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                throw new InvalidReferenceException(text, i,
+                throw new InvalidReferenceException(
+                        text,
+                        i,
                         "whitespace " + InvalidReferenceException.describe(c) + " is not allowed in a reference");
             }
             if (Character.isISOControl(c)) {
-                throw new InvalidReferenceException(text, i,
-                        "control character " + InvalidReferenceException.describe(c) + " is not allowed in a reference");
+                throw new InvalidReferenceException(
+                        text,
+                        i,
+                        "control character " + InvalidReferenceException.describe(c)
+                                + " is not allowed in a reference");
             }
             if (c > 0x7e) {
-                throw new InvalidReferenceException(text, i, "non-ASCII character " + InvalidReferenceException.describe(c)
-                        + " is not allowed; a reference is plain ASCII");
+                throw new InvalidReferenceException(
+                        text,
+                        i,
+                        "non-ASCII character " + InvalidReferenceException.describe(c)
+                                + " is not allowed; a reference is plain ASCII");
             }
         }
     }
@@ -134,8 +148,8 @@ final class ReferenceParser {
 
     private static Digest digestAt(String text, int at) {
         if (at + 1 == text.length()) {
-            throw new InvalidReferenceException(text, at,
-                    "a digest is required after '@', e.g. 'sha256:' followed by 64 lowercase hex digits");
+            throw new InvalidReferenceException(
+                    text, at, "a digest is required after '@', e.g. 'sha256:' followed by 64 lowercase hex digits");
         }
         return Digest.parseAt(text, at + 1);
     }

@@ -2,7 +2,6 @@ package checkimage.registries;
 
 import checkimage.reference.ImageReference;
 import checkimage.reference.InvalidReferenceException;
-
 import java.util.Locale;
 import java.util.Optional;
 

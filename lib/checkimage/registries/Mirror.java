@@ -26,7 +26,10 @@ public record Mirror(Location location, boolean insecure, boolean plainHttp, Pul
 
     @Override
     public String toString() {
-        return (plainHttp ? "http://" : "") + location + (pullFrom == PullFrom.ALL ? "" : " (" + pullFrom.word() + ")")
-                + (insecure ? " (insecure)" : "") + (tls.isEmpty() ? "" : " (" + tls + ")");
+        return (plainHttp ? "http://" : "")
+                + location
+                + (pullFrom == PullFrom.ALL ? "" : " (" + pullFrom.word() + ")")
+                + (insecure ? " (insecure)" : "")
+                + (tls.isEmpty() ? "" : " (" + tls + ")");
     }
 }

@@ -17,8 +17,9 @@ public enum PullFrom {
             case "", "all" -> ALL;
             case "digest-only" -> DIGEST_ONLY;
             case "tag-only" -> TAG_ONLY;
-            default -> throw new IllegalArgumentException("pull-from-mirror '" + word
-                    + "' is not one of: all, digest-only, tag-only");
+            default ->
+                throw new IllegalArgumentException(
+                        "pull-from-mirror '" + word + "' is not one of: all, digest-only, tag-only");
         };
     }
 

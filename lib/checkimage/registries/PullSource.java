@@ -1,7 +1,6 @@
 package checkimage.registries;
 
 import checkimage.reference.ImageReference;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +14,8 @@ import java.util.Optional;
  * @param tls this host's CA, client certificate and verification settings
  * @param origin where this source was configured, e.g. {@code registries.conf (/etc/containers/registries.conf)}
  */
-public record PullSource(ImageReference reference, Optional<Mirror> mirror, boolean insecure, TlsFiles tls, String origin) {
+public record PullSource(
+        ImageReference reference, Optional<Mirror> mirror, boolean insecure, TlsFiles tls, String origin) {
 
     public PullSource {
         Objects.requireNonNull(reference, "reference");
@@ -40,7 +40,9 @@ public record PullSource(ImageReference reference, Optional<Mirror> mirror, bool
 
     @Override
     public String toString() {
-        return (isMirror() ? "mirror " : "") + reference.name() + (insecure ? " (insecure)" : "")
+        return (isMirror() ? "mirror " : "")
+                + reference.name()
+                + (insecure ? " (insecure)" : "")
                 + (origin.isEmpty() ? "" : " from " + origin);
     }
 }

@@ -1,7 +1,6 @@
 package checkimage.registries;
 
 import checkimage.reference.ImageReference;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,8 +18,14 @@ import java.util.Optional;
  * @param tls the registry's own CA, client certificate and verification settings
  * @param origin the file (and entry) it comes from, e.g. {@code /etc/containers/registries.conf [[registry]] #2}
  */
-public record RegistryEntry(String prefix, Optional<Location> location, boolean insecure, boolean blocked,
-                            List<Mirror> mirrors, TlsFiles tls, String origin) {
+public record RegistryEntry(
+        String prefix,
+        Optional<Location> location,
+        boolean insecure,
+        boolean blocked,
+        List<Mirror> mirrors,
+        TlsFiles tls,
+        String origin) {
 
     public RegistryEntry {
         prefix = normalizePrefix(prefix);

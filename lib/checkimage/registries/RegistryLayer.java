@@ -1,7 +1,6 @@
 package checkimage.registries;
 
 import checkimage.reference.ImageReference;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package checkimage.registries;
 
 import checkimage.reference.ImageReference;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,27 +54,43 @@ public final class RegistryRoutes {
         if (matched.isEmpty()) {
             return Route.direct(reference);
         }
-        Optional<String> blockedBy = matched.stream().filter(m -> m.entry().blocked()).map(Matched::where).findFirst();
+        Optional<String> blockedBy = matched.stream()
+                .filter(m -> m.entry().blocked())
+                .map(Matched::where)
+                .findFirst();
         boolean insecure = matched.stream().anyMatch(m -> m.entry().insecure());
-        Optional<Matched> tls = matched.stream().filter(m -> !m.entry().tls().isEmpty()).findFirst();
+        Optional<Matched> tls =
+                matched.stream().filter(m -> !m.entry().tls().isEmpty()).findFirst();
         List<PullSource> sources = new ArrayList<>(mirrorSources(reference, matched));
-        Optional<Matched> relocated = matched.stream().filter(m -> m.entry().location().isPresent()).findFirst();
+        Optional<Matched> relocated =
+                matched.stream().filter(m -> m.entry().location().isPresent()).findFirst();
         ImageReference target = relocated
-                .flatMap(m -> m.entry().effectiveLocation(reference).rewrite(reference, m.entry().remainder(reference)))
+                .flatMap(m -> m.entry()
+                        .effectiveLocation(reference)
+                        .rewrite(reference, m.entry().remainder(reference)))
                 .orElse(reference);
         // the registry's own line names the entry that changes how it is reached, if any
-        String origin = relocated.or(() -> tls)
-                .or(() -> matched.stream().filter(m -> m.entry().insecure() || m.entry().blocked()).findFirst())
-                .map(Matched::where).orElse("");
-        sources.add(new PullSource(target, Optional.empty(), insecure,
-                tls.map(m -> m.entry().tls()).orElse(TlsFiles.none()), origin));
+        String origin = relocated
+                .or(() -> tls)
+                .or(() -> matched.stream()
+                        .filter(m -> m.entry().insecure() || m.entry().blocked())
+                        .findFirst())
+                .map(Matched::where)
+                .orElse("");
+        sources.add(new PullSource(
+                target,
+                Optional.empty(),
+                insecure,
+                tls.map(m -> m.entry().tls()).orElse(TlsFiles.none()),
+                origin));
         return new Route(reference, sources, blockedBy);
     }
 
     /** The mirrors of the highest layer that lists any, rewritten with their paths, those that serve the reference. */
     private static List<PullSource> mirrorSources(ImageReference reference, List<Matched> matched) {
         List<PullSource> sources = new ArrayList<>();
-        Optional<Matched> mirrored = matched.stream().filter(m -> !m.entry().mirrors().isEmpty()).findFirst();
+        Optional<Matched> mirrored =
+                matched.stream().filter(m -> !m.entry().mirrors().isEmpty()).findFirst();
         if (mirrored.isEmpty()) {
             return sources;
         }
@@ -85,8 +100,14 @@ public final class RegistryRoutes {
             if (!mirror.pullFrom().serves(reference.digest() != null)) {
                 continue;
             }
-            mirror.location().rewrite(reference, remainder).ifPresent(at -> sources.add(
-                    new PullSource(at, Optional.of(mirror), mirror.insecure(), mirror.tls(), mirrored.get().where())));
+            mirror.location()
+                    .rewrite(reference, remainder)
+                    .ifPresent(at -> sources.add(new PullSource(
+                            at,
+                            Optional.of(mirror),
+                            mirror.insecure(),
+                            mirror.tls(),
+                            mirrored.get().where())));
         }
         return sources;
     }
@@ -100,10 +121,15 @@ public final class RegistryRoutes {
         List<String> lines = new ArrayList<>();
         route.blockedBy().ifPresent(where -> lines.add("blocked by " + where));
         for (PullSource source : route.sources()) {
-            lines.add((source.isMirror() ? "mirror " : "registry ") + source.reference().name()
-                    + (source.insecure() ? ", insecure" : "") + (source.tls().isEmpty() ? "" : ", " + source.tls())
-                    + (source.isMirror() ? source.mirror().get().pullFrom() == PullFrom.ALL ? ""
-                    : ", " + source.mirror().get().pullFrom().word() : "")
+            lines.add((source.isMirror() ? "mirror " : "registry ")
+                    + source.reference().name()
+                    + (source.insecure() ? ", insecure" : "")
+                    + (source.tls().isEmpty() ? "" : ", " + source.tls())
+                    + (source.isMirror()
+                            ? source.mirror().get().pullFrom() == PullFrom.ALL
+                                    ? ""
+                                    : ", " + source.mirror().get().pullFrom().word()
+                            : "")
                     + (source.origin().isEmpty() ? "" : " (" + source.origin() + ")"));
         }
         return lines;

@@ -37,8 +37,11 @@ public record TlsFiles(List<Path> caFiles, Optional<Path> clientCert, Optional<P
             return "default TLS";
         }
         StringBuilder text = new StringBuilder();
-        caFiles.forEach(ca -> text.append(text.length() == 0 ? "" : ", ").append("CA ").append(ca));
-        clientCert.ifPresent(cert -> text.append(text.length() == 0 ? "" : ", ").append("client cert ").append(cert));
+        caFiles.forEach(
+                ca -> text.append(text.length() == 0 ? "" : ", ").append("CA ").append(ca));
+        clientCert.ifPresent(cert -> text.append(text.length() == 0 ? "" : ", ")
+                .append("client cert ")
+                .append(cert));
         if (skipVerify) {
             text.append(text.length() == 0 ? "" : ", ").append("TLS not verified");
         }

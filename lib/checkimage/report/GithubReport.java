@@ -1,7 +1,6 @@
 package checkimage.report;
 
 import checkimage.reference.ImageReference;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +14,7 @@ import java.util.UUID;
  */
 public final class GithubReport {
 
-    private GithubReport() {
-    }
+    private GithubReport() {}
 
     /** One command line per finding, each ending in a newline; nothing for accessible and unchecked images. */
     public static String commands(ReportData data) {
@@ -36,9 +34,15 @@ public final class GithubReport {
                 properties.add("line=" + p.line());
                 properties.add("col=" + p.column());
             });
-            properties.add("title=" + property("check-image: " + entry.status().word().replace('_', ' ')));
-            out.append("::").append(command).append(' ').append(String.join(",", properties)).append("::")
-                    .append(data(image(entry) + ": " + entry.reason())).append('\n');
+            properties.add(
+                    "title=" + property("check-image: " + entry.status().word().replace('_', ' ')));
+            out.append("::")
+                    .append(command)
+                    .append(' ')
+                    .append(String.join(",", properties))
+                    .append("::")
+                    .append(data(image(entry) + ": " + entry.reason()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -54,17 +58,29 @@ public final class GithubReport {
 
     /** A Markdown section: the summary line and a table of the images that are not accessible. */
     public static String summary(ReportData data) {
-        StringBuilder md = new StringBuilder("### check-image\n\n").append(Summary.of(data.entries())).append("\n\n");
+        StringBuilder md = new StringBuilder("### check-image\n\n")
+                .append(Summary.of(data.entries()))
+                .append("\n\n");
         List<ReportEntry> findings = data.entries().stream()
-                .filter(e -> e.status() != Status.ACCESSIBLE && e.status() != Status.NOT_CHECKED).toList();
+                .filter(e -> e.status() != Status.ACCESSIBLE && e.status() != Status.NOT_CHECKED)
+                .toList();
         if (findings.isEmpty()) {
             return md.toString();
         }
         md.append("| image | result | where | reason |\n|---|---|---|---|\n");
         for (ReportEntry entry : findings) {
-            String where = entry.place().map(p -> data.paths().relative(p.file()) + ":" + p.line()).orElse(entry.origin());
-            md.append("| ").append(cell(image(entry))).append(" | ").append(cell(entry.status().word().replace('_', ' ')))
-                    .append(" | ").append(cell(where)).append(" | ").append(cell(entry.reason())).append(" |\n");
+            String where = entry.place()
+                    .map(p -> data.paths().relative(p.file()) + ":" + p.line())
+                    .orElse(entry.origin());
+            md.append("| ")
+                    .append(cell(image(entry)))
+                    .append(" | ")
+                    .append(cell(entry.status().word().replace('_', ' ')))
+                    .append(" | ")
+                    .append(cell(where))
+                    .append(" | ")
+                    .append(cell(entry.reason()))
+                    .append(" |\n");
         }
         return md.append('\n').toString();
     }
@@ -82,7 +98,11 @@ public final class GithubReport {
     /** A Markdown table cell: no line breaks, pipes escaped, HTML inert. */
     static String cell(String text) {
         String flat = Redactor.redact(text).replaceAll("[\\r\\n]+", " ");
-        return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("`", "\\`");
+        return flat.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("|", "\\|")
+                .replace("`", "\\`");
     }
 
     private static String image(ReportEntry entry) {

@@ -8,9 +8,8 @@ import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
 import checkimage.result.CheckResult;
 import checkimage.result.RegistryError;
-import checkimage.result.RuleFinding;
 import checkimage.result.RegistryUsage;
-
+import checkimage.result.RuleFinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class JsonReport {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The whole document: results in input order, a summary, request counts and the exit code. */
     public static String render(List<ReportEntry> entries, Map<String, Integer> requests, int exitCode) {
@@ -34,8 +32,8 @@ public final class JsonReport {
     }
 
     /** The whole document with {@code registries}: per host, requests sent and the rate limit it reported. */
-    public static String render(List<ReportEntry> entries, Map<String, Integer> requests, List<RegistryUsage> registries,
-                                int exitCode) {
+    public static String render(
+            List<ReportEntry> entries, Map<String, Integer> requests, List<RegistryUsage> registries, int exitCode) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         List<Object> results = new ArrayList<>();
@@ -64,28 +62,53 @@ public final class JsonReport {
         map.put("tag", reference == null ? null : reference.tag());
         map.put("status", entry.status().word());
         map.put("digest", digestOf(outcome, reference));
-        map.put("mediaType", outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
+        map.put(
+                "mediaType",
+                outcome instanceof CheckOutcome.Accessible a && !a.mediaType().isEmpty() ? a.mediaType() : null);
         map.put("size", outcome instanceof CheckOutcome.Accessible a && a.size() >= 0 ? a.size() : null);
         map.put("platforms", outcome instanceof CheckOutcome.Accessible a ? a.platforms() : List.of());
         map.put("reason", Redactor.redact(entry.reason()));
-        map.put("cause", outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
-        map.put("rejection", outcome instanceof CheckOutcome.AuthRejected r ? lower(r.rejection().name()) : null);
-        map.put("retryAfterSeconds", outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
-                ? u.retryAfter().toSeconds() : null);
+        map.put(
+                "cause",
+                outcome instanceof CheckOutcome.Unknown u ? lower(u.cause().name()) : null);
+        map.put(
+                "rejection",
+                outcome instanceof CheckOutcome.AuthRejected r
+                        ? lower(r.rejection().name())
+                        : null);
+        map.put(
+                "retryAfterSeconds",
+                outcome instanceof CheckOutcome.Unknown u && u.retryAfter() != null
+                        ? u.retryAfter().toSeconds()
+                        : null);
         map.put("errors", errorsOf(outcome));
         map.put("credentialSource", result.credentialSource().isEmpty() ? null : result.credentialSource());
         map.put("elapsedMs", result.elapsed().toMillis());
         map.put("endpoint", result.endpoint().isEmpty() ? null : result.endpoint());
         map.put("endpointRepository", result.endpointRepository().isEmpty() ? null : result.endpointRepository());
         map.put("proxy", result.proxy().isEmpty() ? null : Redactor.redact(result.proxy()));
-        map.put("policy", result.denial().isPresent() && entry.verdict().map(Verdict::allowed).orElse(true)
-                ? imageDenial(result.denial().get()) : entry.verdict().map(JsonReport::verdict).orElse(null));
+        map.put(
+                "policy",
+                result.denial().isPresent()
+                                && entry.verdict().map(Verdict::allowed).orElse(true)
+                        ? imageDenial(result.denial().get())
+                        : entry.verdict().map(JsonReport::verdict).orElse(null));
         map.put("file", entry.place().map(p -> Redactor.redact(p.file())).orElse(null));
         map.put("line", entry.place().map(SourcePlace::line).orElse(null));
         map.put("column", entry.place().map(SourcePlace::column).orElse(null));
-        map.put("context", entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).map(Redactor::redact).orElse(null));
+        map.put(
+                "context",
+                entry.place()
+                        .map(SourcePlace::context)
+                        .filter(c -> !c.isEmpty())
+                        .map(Redactor::redact)
+                        .orElse(null));
         map.put("warnings", warnings(entry));
-        map.put("unevaluated", entry.unevaluated().stream().map(rule -> rule(rule.describe(), rule.origin(), null)).toList());
+        map.put(
+                "unevaluated",
+                entry.unevaluated().stream()
+                        .map(rule -> rule(rule.describe(), rule.origin(), null))
+                        .toList());
         return map;
     }
 
@@ -122,7 +145,9 @@ public final class JsonReport {
         map.put("requests", usage.requests());
         map.put("limit", usage.limit().isPresent() ? usage.limit().getAsLong() : null);
         map.put("remaining", usage.remaining().isPresent() ? usage.remaining().getAsLong() : null);
-        map.put("windowSeconds", usage.windowSeconds().isPresent() ? usage.windowSeconds().getAsLong() : null);
+        map.put(
+                "windowSeconds",
+                usage.windowSeconds().isPresent() ? usage.windowSeconds().getAsLong() : null);
         map.put("source", usage.source().isEmpty() ? null : Redactor.redact(usage.source()));
         return map;
     }
@@ -155,7 +180,9 @@ public final class JsonReport {
         if (outcome instanceof CheckOutcome.Accessible a) {
             return a.digest().toString();
         }
-        return reference != null && reference.digest() != null ? reference.digest().toString() : null;
+        return reference != null && reference.digest() != null
+                ? reference.digest().toString()
+                : null;
     }
 
     private static List<Object> errorsOf(CheckOutcome outcome) {

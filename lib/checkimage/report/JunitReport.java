@@ -1,7 +1,6 @@
 package checkimage.report;
 
 import checkimage.reference.ImageReference;
-
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,16 +19,17 @@ import java.util.Map;
  */
 public final class JunitReport {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     /** The whole document. */
     public static String render(ReportData data) {
         Map<String, List<ReportEntry>> suites = new LinkedHashMap<>();
         for (ReportEntry entry : data.entries()) {
-            String suite = entry.place().map(SourcePlace::file).orElse(entry.origin().isEmpty() ? "argument" : entry.origin());
+            String suite =
+                    entry.place().map(SourcePlace::file).orElse(entry.origin().isEmpty() ? "argument" : entry.origin());
             suites.computeIfAbsent(suite, s -> new ArrayList<>()).add(entry);
         }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
@@ -50,15 +50,27 @@ public final class JunitReport {
                 case FAILURE -> failures++;
                 case ERROR -> errors++;
                 case SKIPPED -> skipped++;
-                case WARNING, PASSED -> { }
+                case WARNING, PASSED -> {}
             }
             millis += entry.result().elapsed().toMillis();
         }
-        xml.append("  <testsuite name=\"").append(XmlText.attribute(name)).append("\" package=\"check-image\" id=\"").append(id)
-                .append("\" timestamp=\"").append(TIMESTAMP.format(data.finished().truncatedTo(ChronoUnit.SECONDS)))
-                .append("\" hostname=\"localhost\" tests=\"").append(entries.size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped)
-                .append("\" time=\"").append(seconds(millis)).append("\">\n    <properties/>\n");
+        xml.append("  <testsuite name=\"")
+                .append(XmlText.attribute(name))
+                .append("\" package=\"check-image\" id=\"")
+                .append(id)
+                .append("\" timestamp=\"")
+                .append(TIMESTAMP.format(data.finished().truncatedTo(ChronoUnit.SECONDS)))
+                .append("\" hostname=\"localhost\" tests=\"")
+                .append(entries.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"")
+                .append(errors)
+                .append("\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(seconds(millis))
+                .append("\">\n    <properties/>\n");
         for (ReportEntry entry : entries) {
             testcase(xml, name, entry, data);
         }
@@ -66,16 +78,36 @@ public final class JunitReport {
     }
 
     private static void testcase(StringBuilder xml, String suite, ReportEntry entry, ReportData data) {
-        xml.append("    <testcase name=\"").append(XmlText.attribute(caseName(entry))).append("\" classname=\"")
-                .append(XmlText.attribute(suite)).append("\" time=\"").append(seconds(entry.result().elapsed().toMillis())).append('"');
+        xml.append("    <testcase name=\"")
+                .append(XmlText.attribute(caseName(entry)))
+                .append("\" classname=\"")
+                .append(XmlText.attribute(suite))
+                .append("\" time=\"")
+                .append(seconds(entry.result().elapsed().toMillis()))
+                .append('"');
         String reason = Redactor.redact(entry.reason());
         String status = entry.status().word();
         switch (data.severity(entry)) {
-            case FAILURE -> xml.append(">\n      <failure message=\"").append(XmlText.attribute(reason)).append("\" type=\"")
-                    .append(status).append("\">").append(XmlText.content(details(entry))).append("</failure>\n    </testcase>\n");
-            case ERROR -> xml.append(">\n      <error message=\"").append(XmlText.attribute(reason)).append("\" type=\"")
-                    .append(status).append("\">").append(XmlText.content(details(entry))).append("</error>\n    </testcase>\n");
-            case SKIPPED -> xml.append(">\n      <skipped message=\"").append(XmlText.attribute(reason)).append("\"/>\n    </testcase>\n");
+            case FAILURE ->
+                xml.append(">\n      <failure message=\"")
+                        .append(XmlText.attribute(reason))
+                        .append("\" type=\"")
+                        .append(status)
+                        .append("\">")
+                        .append(XmlText.content(details(entry)))
+                        .append("</failure>\n    </testcase>\n");
+            case ERROR ->
+                xml.append(">\n      <error message=\"")
+                        .append(XmlText.attribute(reason))
+                        .append("\" type=\"")
+                        .append(status)
+                        .append("\">")
+                        .append(XmlText.content(details(entry)))
+                        .append("</error>\n    </testcase>\n");
+            case SKIPPED ->
+                xml.append(">\n      <skipped message=\"")
+                        .append(XmlText.attribute(reason))
+                        .append("\"/>\n    </testcase>\n");
             case WARNING, PASSED -> xml.append("/>\n");
         }
     }
@@ -84,8 +116,10 @@ public final class JunitReport {
     static String caseName(ReportEntry entry) {
         ImageReference reference = JsonReport.referenceOf(entry.result().outcome());
         String image = reference != null ? reference.familiar() : entry.result().input();
-        String name = entry.place().map(p -> p.line() + ":" + p.column() + " " + image
-                + (p.context().isEmpty() ? "" : " (" + p.context() + ")")).orElse(image);
+        String name = entry.place()
+                .map(p -> p.line() + ":" + p.column() + " " + image
+                        + (p.context().isEmpty() ? "" : " (" + p.context() + ")"))
+                .orElse(image);
         return Redactor.redact(name.isBlank() ? "\"" + name + "\"" : name);
     }
 
@@ -97,8 +131,14 @@ public final class JunitReport {
         if (!entry.origin().isEmpty()) {
             text.append("origin: ").append(entry.origin()).append('\n');
         }
-        entry.place().ifPresent(p -> text.append("at: ").append(p.file()).append(':').append(p.line()).append(':')
-                .append(p.column()).append('\n'));
+        entry.place()
+                .ifPresent(p -> text.append("at: ")
+                        .append(p.file())
+                        .append(':')
+                        .append(p.line())
+                        .append(':')
+                        .append(p.column())
+                        .append('\n'));
         return Redactor.redact(text.toString());
     }
 

@@ -13,15 +13,15 @@ public final class Redactor {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final String KEY = "[A-Za-z_]*(?:password|passwd|secret|token|auth)";
     /** {@code "key": "value"} or {@code 'key': 'value'}, the whole quoted value, escapes included. */
-    private static final Pattern QUOTED = Pattern.compile(
-            "(?i)([\"'])(" + KEY + ")\\1(\\s*:\\s*)([\"'])((?:\\\\.|(?!\\4)[^\\\\])*)\\4");
+    private static final Pattern QUOTED =
+            Pattern.compile("(?i)([\"'])(" + KEY + ")\\1(\\s*:\\s*)([\"'])((?:\\\\.|(?!\\4)[^\\\\])*)\\4");
     /** {@code key=value} as in query strings and form bodies. */
     /** {@code user:password@} in a URL such as {@code http://user:pass@proxy:3128}. */
     private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+
     private static final Pattern ASSIGNED = Pattern.compile("(?i)(?<![A-Za-z0-9])(" + KEY + ")=([^\\s&\"',;]+)");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /** {@code text} with credential-shaped parts replaced by {@code ***}; null stays null. */
     public static String redact(String text) {

@@ -1,7 +1,6 @@
 package checkimage.report;
 
 import checkimage.result.RegistryUsage;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +20,14 @@ import java.util.Objects;
  * @param paths how file names are shown in SARIF and GitHub reports
  * @param registries per registry host: requests sent and its rate limit, for JSON {@code registries[]}
  */
-public record ReportData(List<ReportEntry> entries, Map<String, Integer> requests, int exitCode, boolean failOnUnknown,
-        Instant finished, ReportPaths paths, List<RegistryUsage> registries) {
+public record ReportData(
+        List<ReportEntry> entries,
+        Map<String, Integer> requests,
+        int exitCode,
+        boolean failOnUnknown,
+        Instant finished,
+        ReportPaths paths,
+        List<RegistryUsage> registries) {
 
     public ReportData {
         entries = List.copyOf(entries);
@@ -33,8 +38,13 @@ public record ReportData(List<ReportEntry> entries, Map<String, Integer> request
     }
 
     /** A report without per-registry usage. */
-    public ReportData(List<ReportEntry> entries, Map<String, Integer> requests, int exitCode, boolean failOnUnknown,
-            Instant finished, ReportPaths paths) {
+    public ReportData(
+            List<ReportEntry> entries,
+            Map<String, Integer> requests,
+            int exitCode,
+            boolean failOnUnknown,
+            Instant finished,
+            ReportPaths paths) {
         this(entries, requests, exitCode, failOnUnknown, finished, paths, List.of());
     }
 
@@ -49,5 +59,11 @@ public record ReportData(List<ReportEntry> entries, Map<String, Integer> request
     }
 
     /** The severities of {@link #severity}. */
-    public enum Severity { FAILURE, ERROR, WARNING, PASSED, SKIPPED }
+    public enum Severity {
+        FAILURE,
+        ERROR,
+        WARNING,
+        PASSED,
+        SKIPPED
+    }
 }

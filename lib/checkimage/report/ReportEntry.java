@@ -5,7 +5,6 @@ import checkimage.policy.Verdict;
 import checkimage.policy.Warning;
 import checkimage.result.CheckResult;
 import checkimage.result.RuleFinding;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +17,12 @@ import java.util.Optional;
  * reference the policy does not allow is never checked: its result is {@code NotChecked} and its status "denied by
  * policy". An image an image rule denies ({@link CheckResult#denial()}) is "denied by policy" too.
  */
-public record ReportEntry(CheckResult result, String origin, Optional<Verdict> verdict, Optional<SourcePlace> place,
-                          List<ImageRule> unevaluated) {
+public record ReportEntry(
+        CheckResult result,
+        String origin,
+        Optional<Verdict> verdict,
+        Optional<SourcePlace> place,
+        List<ImageRule> unevaluated) {
 
     public ReportEntry {
         Objects.requireNonNull(result, "result");
@@ -50,19 +53,22 @@ public record ReportEntry(CheckResult result, String origin, Optional<Verdict> v
 
     /** True when a policy decided this reference may not be used, by a reference rule or an image rule. */
     public boolean deniedByPolicy() {
-        return verdict.isPresent() && !verdict.get().allowed() || result.denial().isPresent();
+        return verdict.isPresent() && !verdict.get().allowed()
+                || result.denial().isPresent();
     }
 
     /** Why the policy denied it: the verdict's message or the image rule's. */
     public String denialMessage() {
-        return verdict.filter(v -> !v.allowed()).map(Verdict::message)
+        return verdict.filter(v -> !v.allowed())
+                .map(Verdict::message)
                 .orElseGet(() -> result.denial().map(RuleFinding::message).orElse(""));
     }
 
     /** The warnings of the reference rules, then those of the image rules. */
     public List<Warning> warnings() {
         List<Warning> all = new ArrayList<>(verdict.map(Verdict::warnings).orElse(List.of()));
-        result.findings().stream().filter(f -> f.level() == RuleFinding.Level.WARN)
+        result.findings().stream()
+                .filter(f -> f.level() == RuleFinding.Level.WARN)
                 .forEach(f -> all.add(new Warning(f.rule(), f.origin(), f.message())));
         return all;
     }

@@ -25,7 +25,9 @@ public enum ReportFormat {
 
     /** The format named {@code word} (any case), or empty. */
     public static Optional<ReportFormat> of(String word) {
-        return Arrays.stream(values()).filter(f -> f.word().equalsIgnoreCase(word.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.word().equalsIgnoreCase(word.trim()))
+                .findFirst();
     }
 
     /** {@code text, json, junit, sarif, github}, for messages. */

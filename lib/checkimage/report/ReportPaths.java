@@ -20,8 +20,13 @@ public final class ReportPaths {
      * @param root what report paths are made relative to
      */
     public ReportPaths(Path workingDirectory, Path root) {
-        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath().normalize();
-        this.root = workingDirectory.resolve(Objects.requireNonNull(root, "root")).toAbsolutePath().normalize();
+        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory")
+                .toAbsolutePath()
+                .normalize();
+        this.root = workingDirectory
+                .resolve(Objects.requireNonNull(root, "root"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Paths relative to the working directory. */

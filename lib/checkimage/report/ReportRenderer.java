@@ -15,7 +15,8 @@ public record ReportRenderer(boolean colour, boolean showSource) {
             case JSON -> JsonReport.render(data.entries(), data.requests(), data.registries(), data.exitCode()) + "\n";
             case JUNIT -> JunitReport.render(data);
             case SARIF -> SarifReport.render(data) + "\n";
-            case GITHUB -> GithubReport.quoted(TextReport.render(data.entries(), false, showSource)) + GithubReport.commands(data);
+            case GITHUB ->
+                GithubReport.quoted(TextReport.render(data.entries(), false, showSource)) + GithubReport.commands(data);
         };
     }
 }

@@ -1,13 +1,11 @@
 package checkimage.report;
 
+import checkimage.json.Json;
 import checkimage.reference.ImageReference;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import checkimage.json.Json;
 
 /**
  * SARIF 2.1.0 (OASIS), the format code scanning services read: one run of the tool {@code check-image} whose
@@ -18,11 +16,11 @@ import checkimage.json.Json;
  */
 public final class SarifReport {
 
-    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String ROOT = "SRCROOT";
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     /** The whole log. */
     public static String render(ReportData data) {
@@ -68,7 +66,8 @@ public final class SarifReport {
         return map;
     }
 
-    private static Map<String, Object> result(ReportEntry entry, SarifRules rules, ReportData.Severity severity, ReportPaths paths) {
+    private static Map<String, Object> result(
+            ReportEntry entry, SarifRules rules, ReportData.Severity severity, ReportPaths paths) {
         int index = rules.indexOf(entry);
         ImageReference reference = JsonReport.referenceOf(entry.result().outcome());
         String image = reference != null ? reference.familiar() : entry.result().input();
@@ -77,11 +76,16 @@ public final class SarifReport {
         map.put("ruleIndex", index);
         map.put("level", severity == ReportData.Severity.WARNING ? "warning" : "error");
         map.put("message", Map.of("text", Redactor.redact(image + ": " + entry.reason())));
-        entry.place().filter(p -> !p.file().equals("-")).ifPresent(place -> map.put("locations", List.of(location(place, paths))));
+        entry.place()
+                .filter(p -> !p.file().equals("-"))
+                .ifPresent(place -> map.put("locations", List.of(location(place, paths))));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("status", entry.status().word());
         properties.put("input", Redactor.redact(entry.result().input()));
-        entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).ifPresent(c -> properties.put("context", Redactor.redact(c)));
+        entry.place()
+                .map(SourcePlace::context)
+                .filter(c -> !c.isEmpty())
+                .ifPresent(c -> properties.put("context", Redactor.redact(c)));
         map.put("properties", properties);
         return map;
     }

@@ -1,7 +1,6 @@
 package checkimage.report;
 
 import checkimage.policy.PolicyRule;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,25 +18,44 @@ import java.util.Set;
 final class SarifRules {
 
     /** A rule of the report and its index in {@code tool.driver.rules}. */
-    record Descriptor(String id, String name, String shortDescription, String help, String level) {
-    }
+    record Descriptor(String id, String name, String shortDescription, String help, String level) {}
 
     private static final List<Descriptor> OUTCOMES = List.of(
-            new Descriptor("missing", "ImageMissing", "The image does not exist in its registry",
+            new Descriptor(
+                    "missing",
+                    "ImageMissing",
+                    "The image does not exist in its registry",
                     "The registry answered that this tag or digest does not exist (or the repository does not). Push the "
-                            + "image, or fix the reference.", "error"),
-            new Descriptor("auth-rejected", "ImageAuthRejected", "The registry refused the credentials or the access",
+                            + "image, or fix the reference.",
+                    "error"),
+            new Descriptor(
+                    "auth-rejected",
+                    "ImageAuthRejected",
+                    "The registry refused the credentials or the access",
                     "The registry rejected the credentials used, or they do not grant pull access to this repository. "
-                            + "Check the pull secret or the credentials configured for this registry.", "error"),
-            new Descriptor("invalid-reference", "InvalidImageReference", "The value is not a valid image reference",
+                            + "Check the pull secret or the credentials configured for this registry.",
+                    "error"),
+            new Descriptor(
+                    "invalid-reference",
+                    "InvalidImageReference",
+                    "The value is not a valid image reference",
                     "The value does not follow the distribution reference grammar (name[:tag][@digest]); nothing was "
-                            + "requested. Fix the reference.", "error"),
-            new Descriptor("unknown", "ImageAccessUnknown", "Whether the image can be pulled is unknown",
+                            + "requested. Fix the reference.",
+                    "error"),
+            new Descriptor(
+                    "unknown",
+                    "ImageAccessUnknown",
+                    "Whether the image can be pulled is unknown",
                     "The registry could not be asked (DNS, TLS, timeout, rate limit, server error). The image may exist; "
-                            + "run again, or check the network and the registry.", "warning"),
-            new Descriptor("denied-by-policy", "ImageDeniedByPolicy", "The policy does not allow the image",
+                            + "run again, or check the network and the registry.",
+                    "warning"),
+            new Descriptor(
+                    "denied-by-policy",
+                    "ImageDeniedByPolicy",
+                    "The policy does not allow the image",
                     "No rule of the policy allows this reference; it was not checked. Use an allowed image or change "
-                            + "the policy.", "error"));
+                            + "the policy.",
+                    "error"));
 
     private final List<Descriptor> rules = new ArrayList<>(OUTCOMES);
     private final Map<PolicyRule, Integer> policyRules = new LinkedHashMap<>();
@@ -76,9 +94,14 @@ final class SarifRules {
         return policyRules.computeIfAbsent(rule, r -> {
             String described = Redactor.redact(r.describe());
             String id = unique("policy/" + slug(described));
-            rules.add(new Descriptor(id, "PolicyRule", "Policy rule: " + described,
-                    "The policy rule " + described + " (" + Redactor.redact(r.origin()) + ") does not allow this reference; "
-                            + "it was not checked. Use an allowed image or change the rule.", "error"));
+            rules.add(new Descriptor(
+                    id,
+                    "PolicyRule",
+                    "Policy rule: " + described,
+                    "The policy rule " + described + " (" + Redactor.redact(r.origin())
+                            + ") does not allow this reference; "
+                            + "it was not checked. Use an allowed image or change the rule.",
+                    "error"));
             return rules.size() - 1;
         });
     }
@@ -92,8 +115,11 @@ final class SarifRules {
     }
 
     static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.*]+", "-").replace("*", "")
-                .replaceAll("-{2,}", "-").replaceAll("^[-.]+|[-.]+$", "");
+        String slug = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.*]+", "-")
+                .replace("*", "")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
         return slug.isEmpty() ? "rule" : slug.length() > 80 ? slug.substring(0, 80) : slug;
     }
 }

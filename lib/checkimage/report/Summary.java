@@ -36,7 +36,10 @@ public record Summary(int total, Map<Status, Integer> counts) {
         String separator = ": ";
         for (Status status : Status.values()) {
             if (count(status) > 0) {
-                text.append(separator).append(count(status)).append(' ').append(status.word().replace('_', ' '));
+                text.append(separator)
+                        .append(count(status))
+                        .append(' ')
+                        .append(status.word().replace('_', ' '));
                 separator = ", ";
             }
         }

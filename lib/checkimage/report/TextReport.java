@@ -2,7 +2,6 @@ package checkimage.report;
 
 import checkimage.reference.ImageReference;
 import checkimage.result.CheckOutcome;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -18,8 +17,7 @@ public final class TextReport {
 
     private static final String RESET = "\u001b[0m";
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     /**
      * The table: rows of IMAGE arguments first, in input order; then, for each file in the order it was first
@@ -35,23 +33,29 @@ public final class TextReport {
                 rows.add(entry);
                 labels.put(entry, label(entry));
             } else {
-                byFile.computeIfAbsent(entry.place().get().file(), f -> new ArrayList<>()).add(entry);
+                byFile.computeIfAbsent(entry.place().get().file(), f -> new ArrayList<>())
+                        .add(entry);
             }
         }
         byFile.forEach((file, placed) -> {
             rows.add(Redactor.redact(file));
-            placed.sort(Comparator.comparingInt((ReportEntry e) -> e.place().get().line())
-                    .thenComparingInt(e -> e.place().get().column()));
+            placed.sort(
+                    Comparator.comparingInt((ReportEntry e) -> e.place().get().line())
+                            .thenComparingInt(e -> e.place().get().column()));
             int digits = placed.stream().mapToInt(e -> where(e).length()).max().orElse(0);
             for (ReportEntry entry : placed) {
                 rows.add(entry);
                 labels.put(entry, "  " + pad(where(entry), digits) + "  " + label(entry));
             }
         });
-        int width = Math.min(labels.values().stream().mapToInt(String::length).max().orElse(0), 72);
+        int width =
+                Math.min(labels.values().stream().mapToInt(String::length).max().orElse(0), 72);
         width = Math.max(width, "REFERENCE".length());
         StringBuilder out = new StringBuilder();
-        out.append(pad("REFERENCE", width)).append("  ").append(pad("RESULT", 17)).append("  DETAIL\n");
+        out.append(pad("REFERENCE", width))
+                .append("  ")
+                .append(pad("RESULT", 17))
+                .append("  DETAIL\n");
         for (Object row : rows) {
             if (row instanceof String file) {
                 out.append(file).append('\n');
@@ -60,14 +64,23 @@ public final class TextReport {
             ReportEntry entry = (ReportEntry) row;
             Status status = entry.status();
             String word = status.word().replace('_', ' ');
-            out.append(pad(labels.get(entry), width)).append("  ")
-                    .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17)).append("  ")
-                    .append(Redactor.redact(detail(entry, showSource))).append('\n');
+            out.append(pad(labels.get(entry), width))
+                    .append("  ")
+                    .append(colour ? colourOf(status) + pad(word, 17) + RESET : pad(word, 17))
+                    .append("  ")
+                    .append(Redactor.redact(detail(entry, showSource)))
+                    .append('\n');
             for (checkimage.policy.Warning warning : entry.warnings()) {
-                out.append("  warning: ").append(Redactor.redact(warning.toString())).append('\n');
+                out.append("  warning: ")
+                        .append(Redactor.redact(warning.toString()))
+                        .append('\n');
             }
             for (checkimage.policy.ImageRule rule : entry.unevaluated()) {
-                out.append("  not evaluated offline: ").append(rule.describe()).append(" (").append(rule.origin()).append(")\n");
+                out.append("  not evaluated offline: ")
+                        .append(rule.describe())
+                        .append(" (")
+                        .append(rule.origin())
+                        .append(")\n");
             }
         }
         out.append(Summary.of(entries)).append('\n');
@@ -81,21 +94,32 @@ public final class TextReport {
     private static String label(ReportEntry entry) {
         ImageReference reference = JsonReport.referenceOf(entry.result().outcome());
         String input = entry.result().input();
-        return reference != null ? reference.familiar() : input.isBlank() ? "\"" + input + "\"" : Redactor.redact(input);
+        return reference != null
+                ? reference.familiar()
+                : input.isBlank() ? "\"" + input + "\"" : Redactor.redact(input);
     }
 
     private static String detail(ReportEntry entry, boolean showSource) {
         CheckOutcome outcome = entry.result().outcome();
-        String context = entry.place().map(SourcePlace::context).filter(c -> !c.isEmpty()).map(c -> "  (" + c + ")").orElse("");
-        if (entry.deniedByPolicy() || entry.status() == Status.NOT_CHECKED && entry.place().flatMap(SourcePlace::notChecked).isPresent()) {
+        String context = entry.place()
+                .map(SourcePlace::context)
+                .filter(c -> !c.isEmpty())
+                .map(c -> "  (" + c + ")")
+                .orElse("");
+        if (entry.deniedByPolicy()
+                || entry.status() == Status.NOT_CHECKED
+                        && entry.place().flatMap(SourcePlace::notChecked).isPresent()) {
             return entry.reason() + context;
         }
         String detail = outcome instanceof CheckOutcome.Accessible a
-                ? a.digest() + (a.mediaType().isEmpty() ? "" : "  " + a.mediaType())
+                ? a.digest()
+                        + (a.mediaType().isEmpty() ? "" : "  " + a.mediaType())
                         + (a.platforms().isEmpty() ? "" : "  [" + String.join(", ", a.platforms()) + "]")
                 : outcome.reason();
         String endpoint = entry.result().endpoint();
-        if (outcome instanceof CheckOutcome.Accessible a && !endpoint.isEmpty() && !endpoint.equals(a.reference().registryHost())) {
+        if (outcome instanceof CheckOutcome.Accessible a
+                && !endpoint.isEmpty()
+                && !endpoint.equals(a.reference().registryHost())) {
             detail += "  (via mirror " + endpoint + ")";
         }
         if (showSource && !entry.result().credentialSource().isEmpty()) {

@@ -7,8 +7,7 @@ package checkimage.report;
  */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /** {@code text} for element content. */
     static String content(String text) {
@@ -33,7 +32,9 @@ final class XmlText {
                 case '\n' -> out.append(attribute ? "&#10;" : "\n");
                 case '\r' -> out.append("&#13;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
                     } else if (c < 0x20 || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
                         out.append('\uFFFD');

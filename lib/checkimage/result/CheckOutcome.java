@@ -2,7 +2,6 @@ package checkimage.result;
 
 import checkimage.reference.Digest;
 import checkimage.reference.ImageReference;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +16,14 @@ import java.util.Objects;
 public sealed interface CheckOutcome {
 
     /** The kinds of outcome, for exhaustive switch expressions. */
-    enum Kind { ACCESSIBLE, MISSING, AUTH_REJECTED, INVALID_REFERENCE, UNKNOWN, NOT_CHECKED }
+    enum Kind {
+        ACCESSIBLE,
+        MISSING,
+        AUTH_REJECTED,
+        INVALID_REFERENCE,
+        UNKNOWN,
+        NOT_CHECKED
+    }
 
     Kind kind();
 
@@ -134,7 +140,8 @@ public sealed interface CheckOutcome {
      * No definite answer: network, TLS, rate limiting, server trouble or a protocol violation. {@code retryAfter}
      * is what the registry asked for when it rate limited us, or {@code null}.
      */
-    record Unknown(ImageReference reference, Cause cause, String reason, Duration retryAfter, List<RegistryError> errors)
+    record Unknown(
+            ImageReference reference, Cause cause, String reason, Duration retryAfter, List<RegistryError> errors)
             implements CheckOutcome {
         public Unknown {
             Objects.requireNonNull(reference, "reference");

@@ -15,8 +15,15 @@ import java.util.Optional;
  * ({@code proxy}, e.g. {@code http://proxy.corp:3128}, never with credentials; empty when direct), and what a
  * policy's image rules said ({@code findings}: a denial and warnings; empty without image rules).
  */
-public record CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
-                          String endpointRepository, String proxy, List<RuleFinding> findings) {
+public record CheckResult(
+        String input,
+        CheckOutcome outcome,
+        String credentialSource,
+        Duration elapsed,
+        String endpoint,
+        String endpointRepository,
+        String proxy,
+        List<RuleFinding> findings) {
 
     public CheckResult {
         Objects.requireNonNull(input, "input");
@@ -30,8 +37,13 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
     }
 
     /** A result reached directly, with image-rule findings, asked for the reference's own repository. */
-    public CheckResult(String input, CheckOutcome outcome, String credentialSource, Duration elapsed, String endpoint,
-                       List<RuleFinding> findings) {
+    public CheckResult(
+            String input,
+            CheckOutcome outcome,
+            String credentialSource,
+            Duration elapsed,
+            String endpoint,
+            List<RuleFinding> findings) {
         this(input, outcome, credentialSource, elapsed, endpoint, "", "", findings);
     }
 
@@ -55,7 +67,9 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
 
     /** The image-rule denial, if an image rule denied this image. */
     public Optional<RuleFinding> denial() {
-        return findings.stream().filter(f -> f.level() == RuleFinding.Level.DENY).findFirst();
+        return findings.stream()
+                .filter(f -> f.level() == RuleFinding.Level.DENY)
+                .findFirst();
     }
 
     /** The same result with these findings. */
@@ -65,8 +79,14 @@ public record CheckResult(String input, CheckOutcome outcome, String credentialS
 
     @Override
     public String toString() {
-        return outcome + denial().map(d -> "; " + d.message()).orElse("")
-                + (findings.stream().anyMatch(f -> f.level() == RuleFinding.Level.WARN) ? "; warnings: " + findings.stream()
-                .filter(f -> f.level() == RuleFinding.Level.WARN).map(f -> f.rule() + ": " + f.message()).toList() : "");
+        return outcome
+                + denial().map(d -> "; " + d.message()).orElse("")
+                + (findings.stream().anyMatch(f -> f.level() == RuleFinding.Level.WARN)
+                        ? "; warnings: "
+                                + findings.stream()
+                                        .filter(f -> f.level() == RuleFinding.Level.WARN)
+                                        .map(f -> f.rule() + ": " + f.message())
+                                        .toList()
+                        : "");
     }
 }

@@ -2,7 +2,6 @@ package checkimage.result;
 
 import checkimage.json.Json;
 import checkimage.json.JsonException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,7 @@ public final class RegistryErrors {
     static final int MAX_CODE = 64;
     static final int MAX_MESSAGE = 300;
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     /** The errors in {@code body}, or an empty list when it is empty, truncated or not an error body. */
     public static List<RegistryError> parse(byte[] body) {
@@ -39,7 +37,8 @@ public final class RegistryErrors {
                 }
                 if (entry instanceof Map<?, ?> error && error.get("code") instanceof String code) {
                     Object message = error.get("message");
-                    errors.add(new RegistryError(cut(code, MAX_CODE), cut(message instanceof String s ? s : "", MAX_MESSAGE)));
+                    errors.add(new RegistryError(
+                            cut(code, MAX_CODE), cut(message instanceof String s ? s : "", MAX_MESSAGE)));
                 }
             }
             return List.copyOf(errors);

@@ -16,8 +16,13 @@ import java.util.OptionalLong;
  * @param windowSeconds the quota's window
  * @param source what the quota is counted against (Docker Hub's {@code docker-ratelimit-source}); empty if unsaid
  */
-public record RegistryUsage(String host, int requests, OptionalLong limit, OptionalLong remaining,
-                            OptionalLong windowSeconds, String source) {
+public record RegistryUsage(
+        String host,
+        int requests,
+        OptionalLong limit,
+        OptionalLong remaining,
+        OptionalLong windowSeconds,
+        String source) {
 
     public RegistryUsage {
         Objects.requireNonNull(host, "host");
@@ -29,7 +34,9 @@ public record RegistryUsage(String host, int requests, OptionalLong limit, Optio
 
     /** True when the host reported fewer than 10% of its quota left. */
     public boolean nearlyExhausted() {
-        return limit.isPresent() && remaining.isPresent() && limit.getAsLong() > 0
+        return limit.isPresent()
+                && remaining.isPresent()
+                && limit.getAsLong() > 0
                 && remaining.getAsLong() * 10 < limit.getAsLong();
     }
 

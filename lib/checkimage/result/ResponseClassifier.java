@@ -1,7 +1,6 @@
 package checkimage.result;
 
 import checkimage.reference.ImageReference;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -23,15 +22,19 @@ import java.util.List;
 public final class ResponseClassifier {
 
     /** What the client knows about the failed exchange: how it authenticated and what the registry said. */
-    public record Exchange(int status, boolean basicScheme, boolean credentialed, String identity,
-                           List<RegistryError> errors, Duration retryAfter) {
+    public record Exchange(
+            int status,
+            boolean basicScheme,
+            boolean credentialed,
+            String identity,
+            List<RegistryError> errors,
+            Duration retryAfter) {
         public Exchange {
             errors = List.copyOf(errors);
         }
     }
 
-    private ResponseClassifier() {
-    }
+    private ResponseClassifier() {}
 
     /** Why a status that is not an answer about the image is unknown trouble: 429 rate limited, 5xx server error, else unexpected. */
     public static Cause causeOf(int status) {
@@ -56,36 +59,62 @@ public final class ResponseClassifier {
         int status = exchange.status();
         List<RegistryError> errors = exchange.errors();
         if (status == 404) {
-            return new CheckOutcome.Missing(reference, "manifest unknown: " + reference.path() + " has no "
-                    + (reference.digest() != null ? "manifest " + reference.digest() : "tag '" + reference.tag() + "'")
-                    + " (or the repository does not exist)" + codes(errors), errors);
+            return new CheckOutcome.Missing(
+                    reference,
+                    "manifest unknown: " + reference.path() + " has no "
+                            + (reference.digest() != null
+                                    ? "manifest " + reference.digest()
+                                    : "tag '" + reference.tag() + "'")
+                            + " (or the repository does not exist)" + codes(errors),
+                    errors);
         }
         if (status == 401 || status == 403) {
             return rejected(reference, exchange);
         }
         if (causeOf(status) == Cause.RATE_LIMITED) {
-            return new CheckOutcome.Unknown(reference, Cause.RATE_LIMITED, "rate limited by " + reference.registryHost()
-                    + (exchange.retryAfter() == null ? "" : "; retry after " + exchange.retryAfter().toSeconds() + " s")
-                    + codes(errors),
-                    exchange.retryAfter(), errors);
+            return new CheckOutcome.Unknown(
+                    reference,
+                    Cause.RATE_LIMITED,
+                    "rate limited by " + reference.registryHost()
+                            + (exchange.retryAfter() == null
+                                    ? ""
+                                    : "; retry after " + exchange.retryAfter().toSeconds() + " s")
+                            + codes(errors),
+                    exchange.retryAfter(),
+                    errors);
         }
-        return new CheckOutcome.Unknown(reference, causeOf(status), reference.registryHost() + " answered " + status
-                + " for the manifest" + codes(errors), exchange.retryAfter(), errors);
+        return new CheckOutcome.Unknown(
+                reference,
+                causeOf(status),
+                reference.registryHost() + " answered " + status + " for the manifest" + codes(errors),
+                exchange.retryAfter(),
+                errors);
     }
 
     private static CheckOutcome rejected(ImageReference reference, Exchange exchange) {
         List<RegistryError> errors = exchange.errors();
         if (exchange.credentialed() && exchange.basicScheme() && exchange.status() == 401) {
-            return new CheckOutcome.AuthRejected(reference, CheckOutcome.Rejection.BAD_CREDENTIALS,
-                    reference.registryHost() + " rejected the credentials of " + exchange.identity() + codes(errors), errors);
+            return new CheckOutcome.AuthRejected(
+                    reference,
+                    CheckOutcome.Rejection.BAD_CREDENTIALS,
+                    reference.registryHost() + " rejected the credentials of " + exchange.identity() + codes(errors),
+                    errors);
         }
         String who = exchange.credentialed() ? exchange.identity() + " is" : "anonymous pull is";
-        return new CheckOutcome.AuthRejected(reference, CheckOutcome.Rejection.DENIED, who + " not allowed to pull "
-                + reference.path() + " (or the repository does not exist)"
-                + (exchange.credentialed() ? "" : "; credentials are required") + codes(errors), errors);
+        return new CheckOutcome.AuthRejected(
+                reference,
+                CheckOutcome.Rejection.DENIED,
+                who + " not allowed to pull "
+                        + reference.path() + " (or the repository does not exist)"
+                        + (exchange.credentialed() ? "" : "; credentials are required") + codes(errors),
+                errors);
     }
 
     private static String codes(List<RegistryError> errors) {
-        return errors.isEmpty() ? "" : " [" + String.join(", ", errors.stream().map(RegistryError::code).toList()) + "]";
+        return errors.isEmpty()
+                ? ""
+                : " ["
+                        + String.join(
+                                ", ", errors.stream().map(RegistryError::code).toList()) + "]";
     }
 }

@@ -15,7 +15,10 @@ import java.util.Objects;
 public record RuleFinding(Level level, String rule, String origin, String message) {
 
     /** Denies the image, or only warns. */
-    public enum Level { DENY, WARN }
+    public enum Level {
+        DENY,
+        WARN
+    }
 
     public RuleFinding {
         Objects.requireNonNull(level, "level");
