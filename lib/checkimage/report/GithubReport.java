@@ -1,5 +1,6 @@
 package checkimage.report;
 
+import checkimage.policy.Warning;
 import checkimage.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +26,32 @@ public final class GithubReport {
                 case WARNING -> "warning";
                 case PASSED, SKIPPED -> null;
             };
-            if (command == null) {
-                continue;
+            if (command != null) {
+                String title = "check-image: " + entry.status().word().replace('_', ' ');
+                out.append(command(command, data, entry, title, image(entry) + ": " + entry.reason()));
             }
-            List<String> properties = new ArrayList<>();
-            entry.place().filter(p -> !p.file().equals("-")).ifPresent(p -> {
-                properties.add("file=" + property(data.paths().relative(p.file())));
-                properties.add("line=" + p.line());
-                properties.add("col=" + p.column());
-            });
-            properties.add(
-                    "title=" + property("check-image: " + entry.status().word().replace('_', ' ')));
-            out.append("::")
-                    .append(command)
-                    .append(' ')
-                    .append(String.join(",", properties))
-                    .append("::")
-                    .append(data(image(entry) + ": " + entry.reason()))
-                    .append('\n');
+            for (Warning warning : entry.warnings()) {
+                out.append(command(
+                        "warning",
+                        data,
+                        entry,
+                        "check-image: policy warning",
+                        image(entry) + ": " + warning.message()));
+            }
         }
         return out.toString();
+    }
+
+    /** One workflow command at the entry's place, with GitHub's escaping of properties and data. */
+    private static String command(String command, ReportData data, ReportEntry entry, String title, String message) {
+        List<String> properties = new ArrayList<>();
+        entry.place().filter(p -> !p.file().equals("-")).ifPresent(p -> {
+            properties.add("file=" + property(data.paths().relative(p.file())));
+            properties.add("line=" + p.line());
+            properties.add("col=" + p.column());
+        });
+        properties.add("title=" + property(title));
+        return "::" + command + " " + String.join(",", properties) + "::" + data(message) + "\n";
     }
 
     /**

@@ -8,6 +8,7 @@ import checkimage.reference.ImageReference
 import checkimage.result.Cause
 import checkimage.result.CheckOutcome
 import checkimage.result.CheckResult
+import checkimage.result.RuleFinding
 import checkimage.result.RegistryError
 import com.fasterxml.jackson.databind.ObjectMapper
 import com.networknt.schema.JsonSchemaFactory
@@ -173,6 +174,19 @@ class CiReportsSpec extends Specification {
                 '::error title=check-image%3A invalid reference::Not A Ref: invalid reference: uppercase',
         ]
         GithubReport.commands(data(entries, true)).readLines()[2].startsWith('::error file=docker-compose.yml,line=9,')
+    }
+
+    def "a policy warning is a GitHub warning at the image's line, also on an accessible image"() {
+        given:
+        CheckOutcome found = new CheckOutcome.Accessible(ref('nginx:1.27'), RESOLVED, '', -1, [])
+        RuleFinding finding = new RuleFinding(RuleFinding.Level.WARN, "requireLabel 'org.opencontainers.image.licenses'",
+                'policy.groovy, line 4', "label 'org.opencontainers.image.licenses' is missing (data is missing)")
+        ReportEntry warned = new ReportEntry(new CheckResult('nginx:1.27', found, '', Duration.ofMillis(25), 'docker.io', [finding]),
+                'k8s/web.yaml:12 x', Optional.empty(), Optional.of(new SourcePlace('k8s/web.yaml', 12, 16, 'x', Optional.empty())))
+
+        expect:
+        GithubReport.commands(data([warned])).readLines() == [
+                "::warning file=k8s/web.yaml,line=12,col=16,title=check-image%3A policy warning::nginx:1.27: label 'org.opencontainers.image.licenses' is missing (data is missing)"]
     }
 
     def "the GitHub report quotes the table so nothing in it is taken for a command"() {
