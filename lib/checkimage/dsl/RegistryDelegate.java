@@ -3,7 +3,6 @@ package checkimage.dsl;
 import checkimage.policy.ClientCertFiles;
 import checkimage.policy.CredentialSpec;
 import checkimage.policy.HostPattern;
-import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.policy.RequestRate;
 import groovy.lang.Closure;
@@ -25,7 +24,7 @@ public final class RegistryDelegate extends BlockDelegate {
     private List<CredentialSpec> credentials = List.of();
     private boolean plainHttp;
     private boolean skipTlsVerify;
-    private ProxySetting proxy;
+    private final ProxyChoice proxy = new ProxyChoice();
     private ClientCertFiles clientCert;
     private java.util.Optional<RequestRate> rate = java.util.Optional.empty();
 
@@ -81,24 +80,14 @@ public final class RegistryDelegate extends BlockDelegate {
     @Keyword("a URL like 'http://proxy.corp:3128'")
     public void proxy(String url) {
         once("proxy");
-        if (proxy != null) {
-            throw new ScriptProblem("proxy and noProxy() cannot both be given");
-        }
-        try {
-            proxy = ProxySetting.through(url, context.origin());
-        } catch (IllegalArgumentException e) {
-            throw new ScriptProblem(e.getMessage());
-        }
+        proxy.through(url, context.origin());
     }
 
     /** Reach this registry (its token realm and redirects too) directly, whatever the environment's proxy settings. */
     @Keyword(Keyword.NO_ARGUMENTS)
     public void noProxy() {
         once("noProxy");
-        if (proxy != null) {
-            throw new ScriptProblem("proxy and noProxy() cannot both be given");
-        }
-        proxy = ProxySetting.direct(context.origin());
+        proxy.direct(context.origin());
     }
 
     /** Present this client certificate (PEM) and PKCS#8 key to this registry; relative to the policy file. */
@@ -133,7 +122,7 @@ public final class RegistryDelegate extends BlockDelegate {
                 caFiles,
                 credentials,
                 origin,
-                java.util.Optional.ofNullable(proxy),
+                proxy.setting(),
                 java.util.Optional.ofNullable(clientCert),
                 rate);
     }

@@ -7,7 +7,6 @@ import checkimage.policy.InvalidPatternException;
 import checkimage.policy.Limits;
 import checkimage.policy.OnUnknown;
 import checkimage.policy.Policy;
-import checkimage.policy.ProxySetting;
 import checkimage.policy.RegistryRule;
 import checkimage.policy.Rule;
 import checkimage.policy.Rulebook;
@@ -38,7 +37,7 @@ public final class TopLevelDelegate extends BlockDelegate {
     private TagRules tags = TagRules.none();
     private OnUnknown onUnknown = OnUnknown.PASS;
     private Limits limits = Limits.none();
-    private ProxySetting proxy;
+    private final ProxyChoice proxy = new ProxyChoice();
     private final List<ScopedRules> scoped = new ArrayList<>();
     private final List<Waiver> waivers = new ArrayList<>();
     private final List<Deprecation> deprecations = new ArrayList<>();
@@ -152,24 +151,14 @@ public final class TopLevelDelegate extends BlockDelegate {
     @Keyword("a URL like 'http://proxy.corp:3128'")
     public void proxy(String url) {
         once("proxy");
-        if (proxy != null) {
-            throw new ScriptProblem("proxy and noProxy() cannot both be given");
-        }
-        try {
-            proxy = ProxySetting.through(url, context.origin());
-        } catch (IllegalArgumentException e) {
-            throw new ScriptProblem(e.getMessage());
-        }
+        proxy.through(url, context.origin());
     }
 
     /** Reach every registry without its own setting directly, whatever the environment's proxy settings. */
     @Keyword(Keyword.NO_ARGUMENTS)
     public void noProxy() {
         once("noProxy");
-        if (proxy != null) {
-            throw new ScriptProblem("proxy and noProxy() cannot both be given");
-        }
-        proxy = ProxySetting.direct(context.origin());
+        proxy.direct(context.origin());
     }
 
     /** Rules on the image itself (its config and manifest), for every reference. */
@@ -257,7 +246,7 @@ public final class TopLevelDelegate extends BlockDelegate {
                 List.copyOf(platforms),
                 onUnknown,
                 limits,
-                java.util.Optional.ofNullable(proxy),
+                proxy.setting(),
                 new Rulebook(scoped, waivers, deprecations));
     }
 
