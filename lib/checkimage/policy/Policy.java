@@ -36,34 +36,6 @@ public record Policy(
         Optional<ProxySetting> proxy,
         Rulebook rulebook) {
 
-    /** A policy without a top-level proxy setting. */
-    public Policy(
-            String source,
-            List<RegistryRule> registries,
-            List<CredentialSpec> credentials,
-            List<Rule> rules,
-            TagRules tags,
-            List<Platform> platforms,
-            OnUnknown onUnknown,
-            Limits limits,
-            Rulebook rulebook) {
-        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, Optional.empty(), rulebook);
-    }
-
-    /** A policy without image, match or warn blocks, waivers or deprecations. */
-    public Policy(
-            String source,
-            List<RegistryRule> registries,
-            List<CredentialSpec> credentials,
-            List<Rule> rules,
-            TagRules tags,
-            List<Platform> platforms,
-            OnUnknown onUnknown,
-            Limits limits,
-            Optional<ProxySetting> proxy) {
-        this(source, registries, credentials, rules, tags, platforms, onUnknown, limits, proxy, Rulebook.none());
-    }
-
     public Policy {
         Objects.requireNonNull(source, "source");
         registries = List.copyOf(registries);
@@ -83,7 +55,7 @@ public record Policy(
         }
     }
 
-    /** A policy without image, match or warn blocks, waivers or deprecations. */
+    /** A policy without a top-level proxy, image, match or warn blocks, waivers or deprecations. */
     public Policy(
             String source,
             List<RegistryRule> registries,

@@ -43,53 +43,6 @@ public record RegistryRule(
         Objects.requireNonNull(rate, "rate");
     }
 
-    /** A block without a request pace. */
-    public RegistryRule(
-            HostPattern host,
-            List<URI> mirrors,
-            boolean plainHttp,
-            boolean skipTlsVerify,
-            List<Path> caFiles,
-            List<CredentialSpec> credentials,
-            String origin,
-            Optional<ProxySetting> proxy,
-            Optional<ClientCertFiles> clientCert) {
-        this(
-                host,
-                mirrors,
-                plainHttp,
-                skipTlsVerify,
-                caFiles,
-                credentials,
-                origin,
-                proxy,
-                clientCert,
-                Optional.empty());
-    }
-
-    /** A block without proxy or client certificate settings. */
-    public RegistryRule(
-            HostPattern host,
-            List<URI> mirrors,
-            boolean plainHttp,
-            boolean skipTlsVerify,
-            List<Path> caFiles,
-            List<CredentialSpec> credentials,
-            String origin,
-            Optional<RequestRate> rate) {
-        this(
-                host,
-                mirrors,
-                plainHttp,
-                skipTlsVerify,
-                caFiles,
-                credentials,
-                origin,
-                Optional.empty(),
-                Optional.empty(),
-                rate);
-    }
-
     /** A block without proxy, client certificate or pace settings. */
     public RegistryRule(
             HostPattern host,
