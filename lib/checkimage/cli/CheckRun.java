@@ -288,9 +288,10 @@ final class CheckRun {
         command.caFiles.forEach(builder::caFile);
         List<ImageReference> references =
                 checkable.stream().map(Judged::reference).toList();
-        routes = RuntimeRegistries.withPolicy(routes, policy, references);
+        // the policy's mirrors over the runtime's files, for this checker's references (the field stays the files')
+        checkimage.registries.RegistryRoutes routed = RuntimeRegistries.withPolicy(routes, policy, references);
         NetworkSettings.configure(
-                builder, command, terminal, policy, references, RuntimeRegistries.hostTls(routes, references));
+                builder, command, terminal, policy, references, RuntimeRegistries.hostTls(routed, references));
         command.plainHttp.forEach(builder::plainHttp);
         for (String host : command.skipTlsVerify) {
             terminal.err()
@@ -299,10 +300,10 @@ final class CheckRun {
             builder.skipTlsVerify(host);
         }
         command.platforms.forEach(builder::platform);
-        RuntimeRegistries.configureHosts(builder, routes, references, terminal.err());
+        RuntimeRegistries.configureHosts(builder, routed, references, terminal.err());
         RuntimeRegistries.configureRates(builder, command.rates, policy, references);
         if (command.verbose) {
-            RuntimeRegistries.explain(routes, references, terminal.err());
+            RuntimeRegistries.explain(routed, references, terminal.err());
             RuntimeRegistries.explainPolicyTrust(policy, references, terminal.err());
         }
         if (policy != null) {
